@@ -1,0 +1,37 @@
+# The README's commands. Everything installs into .venv from the pinned constraints.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test lint serve clean setup
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install when the dependency list or the lock changes.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+## Build the bundled site into site/ with every check; a failed build keeps the old site.
+site: setup
+	$(BIN)/homeroom build -f mkdocs.yml
+
+## Lint, type-check and run every test.
+test: setup lint
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check plugins tests scripts
+	$(BIN)/mypy
+
+## Preview while you edit: http://127.0.0.1:8000
+serve: setup
+	$(BIN)/mkdocs serve
+
+clean:
+	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache

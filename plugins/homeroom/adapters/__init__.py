@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over the Homeroom core: the only modules that import MkDocs."""

@@ -1,0 +1,1 @@
+"""``homeroom/content``: refuse sources that cannot be read as they are."""

@@ -1,0 +1,1 @@
+"""``homeroom/readability``: hard sentences and page measures."""

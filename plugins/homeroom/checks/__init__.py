@@ -1,0 +1,31 @@
+"""Checks: each takes one page (its source and prose) and returns findings and metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from homeroom.findings import Finding
+from homeroom.prose import ProseDocument
+from homeroom.sources import Source
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What one check found on one page."""
+
+    findings: tuple[Finding, ...] = ()
+    metrics: Mapping[str, Any] = field(default_factory=dict)
+
+
+class PageCheck(Protocol):
+    """A check that looks at one page at a time."""
+
+    name: str
+
+    def fingerprint(self) -> str:
+        """A string that changes whenever the check's rules or thresholds change."""
+
+    def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
+        """Check one page."""

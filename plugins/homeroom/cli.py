@@ -1,0 +1,172 @@
+"""The ``homeroom`` command: the same checks as the MkDocs plugins, without building.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 a usage,
+configuration or input problem (always one line naming the file and line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from homeroom import __version__, engine, reporters
+from homeroom.errors import HomeroomError, InputError
+from homeroom.findings import Severity
+from homeroom.languages import Language, LanguageSet
+from homeroom.settings import Settings, load_settings
+from homeroom.sources import Source, check_duplicates, discover, load_source
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="homeroom",
+        description="Check school-district pages so every family can read them.",
+    )
+    parser.add_argument("--version", action="version", version=f"homeroom {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check pages without building the site")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="Markdown files or folders (default: the site's content folder)",
+    )
+    check.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=None,
+        help="the site's mkdocs.yml (default: ./mkdocs.yml if present)",
+    )
+    check.add_argument(
+        "--lang",
+        default=None,
+        help="language of files with no .xx.md suffix (default: the site's default)",
+    )
+    check.add_argument("--format", choices=sorted(reporters.FORMATS), default="text")
+    check.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity] + ["never"],
+        default="error",
+        help="exit 1 when a finding is at least this serious (default: error)",
+    )
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        default=None,
+        help="check only pages changed since this git ref (e.g. origin/main)",
+    )
+
+    build = commands.add_parser("build", help="build the site; a failed build leaves the old site")
+    build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("-d", "--site-dir", type=Path, default=None)
+    build.add_argument("--engine", choices=["mkdocs", "properdocs"], default="mkdocs")
+    return parser
+
+
+def _settings(config_file: Path | None, lang: str | None) -> Settings:
+    if config_file is None and Path("mkdocs.yml").is_file():
+        config_file = Path("mkdocs.yml")
+    if config_file is not None:
+        settings = load_settings(config_file)
+    else:
+        # No site configuration: check loose files, accepting any language Babel knows.
+        settings = Settings(
+            project_root=Path.cwd(),
+            docs_dir=Path.cwd() / "content",
+            languages=LanguageSet((Language("en", "English", default=True),), open=True),
+        )
+    if lang:
+        chosen = settings.languages.get(lang) or LanguageSet((), open=True).get(lang)
+        if chosen is None:
+            raise HomeroomError(
+                f"--lang {lang}: not a language code Homeroom knows (try es, vi, ar)"
+            )
+        others = tuple(x for x in settings.languages.languages if x.code != lang)
+        languages = LanguageSet(
+            (
+                Language(chosen.code, chosen.name, default=True),
+                *[Language(x.code, x.name) for x in others],
+            ),
+            open=settings.languages.open,
+        )
+        settings = Settings(settings.project_root, settings.docs_dir, languages, settings.plugins)
+    return settings
+
+
+def _changed_files(ref: str, root: Path) -> set[Path]:
+    def git(*args: str) -> list[str]:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise HomeroomError(
+                f"--changed-since {ref}: git could not compare ({done.stderr.strip().splitlines()[-1] if done.stderr.strip() else 'not a git repository'})"
+            )
+        return [line for line in done.stdout.splitlines() if line]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    names = git("diff", "--name-only", "--diff-filter=d", ref, "--")
+    names += git("ls-files", "--others", "--exclude-standard", "--full-name")
+    return {(top / name).resolve() for name in names}
+
+
+def _collect(args: argparse.Namespace, settings: Settings) -> list[Source]:
+    paths: list[Path] = []
+    for path in args.paths or [settings.docs_dir]:
+        if path.is_dir():
+            paths.extend(discover(path))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            raise InputError(path.as_posix(), "no such file or folder.")
+    if args.changed_since:
+        changed = _changed_files(args.changed_since, settings.project_root)
+        paths = [p for p in paths if p.resolve() in changed]
+    docs = settings.docs_dir.resolve()
+    sources = [
+        load_source(p.resolve(), docs, settings.languages, settings.project_root)
+        if p.resolve().is_relative_to(docs)
+        else load_source(p.resolve(), p.resolve().parent, settings.languages, Path.cwd())
+        for p in paths
+    ]
+    check_duplicates(sources, settings.languages)
+    return sources
+
+
+def _check(args: argparse.Namespace) -> int:
+    settings = _settings(args.config_file, args.lang)
+    sources = _collect(args, settings)
+    report = engine.run(sources, engine.build_checks(settings))
+    print(reporters.FORMATS[args.format](report))
+    if args.fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(args.fail_on)
+    return EXIT_FINDINGS if any(f.at_least(threshold) for f in report.findings) else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        from homeroom.build import build
+
+        return build(args.config_file, args.site_dir, args.engine)
+    except HomeroomError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

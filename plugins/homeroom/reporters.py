@@ -1,0 +1,104 @@
+"""Reporters: small functions that turn findings into text for people and machines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from homeroom import __version__
+from homeroom.engine import Report
+from homeroom.findings import Finding, Severity
+
+
+def text(report: Report) -> str:
+    """``path:line:col: severity rule: message``, one per line, then a summary line."""
+    lines = [
+        f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule}: {f.message}"
+        for f in report.findings
+    ]
+    lines.append(summary(report.findings, len(report.pages)))
+    return "\n".join(lines)
+
+
+def summary(findings: Sequence[Finding], pages: int) -> str:
+    """One line that counts findings by severity."""
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    if not findings:
+        return f"Checked {pages} page(s): no problems found."
+    parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+    return f"Checked {pages} page(s): " + ", ".join(parts) + "."
+
+
+def as_json(report: Report) -> str:
+    """One JSON object: ``{"findings": [...], "pages": [...]}``."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = [
+        f"::{level[f.severity]} file={_escape_property(f.path)},line={f.line},col={f.column},"
+        f"title={_escape_property(f.rule)}::{_escape_data(f.message)}"
+        for f in report.findings
+    ]
+    lines.append(summary(report.findings, len(report.pages)))
+    return "\n".join(lines)
+
+
+def sarif(report: Report) -> str:
+    """SARIF 2.1.0, for code-scanning dashboards."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    rules = sorted({f.rule for f in report.findings})
+    results: list[dict[str, Any]] = []
+    for f in report.findings:
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "level": level[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.path},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
+        }
+        if f.suggestion:
+            result["properties"] = {"suggestion": f.suggestion, "language": f.language}
+        results.append(result)
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "homeroom",
+                        "version": __version__,
+                        "rules": [{"id": r} for r in rules],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+    "sarif": sarif,
+}

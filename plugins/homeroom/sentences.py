@@ -1,0 +1,194 @@
+"""Split a prose unit into sentences without being fooled by abbreviations.
+
+A unit (heading, list item, table cell, paragraph) always ends a sentence, full stop or
+not, so a bullet list counts as the short sentences it is. Inside a unit a sentence ends
+at ``.``, ``!``, ``?`` or ``…`` (and their CJK and Arabic forms) followed by space and a
+capital, a digit or opening punctuation, unless the word before the stop is a known
+abbreviation, an initial or part of a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+#: Abbreviations that never end a sentence, by language (lower case, without the final dot).
+ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "st",
+            "sr",
+            "jr",
+            "vs",
+            "e.g",
+            "i.e",
+            "approx",
+            "dept",
+            "no",
+            "nos",
+            "rm",
+            "ave",
+            "blvd",
+            "mt",
+            "ft",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+            "gr",
+            "k.g",
+            "u.s",
+            "u.s.a",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "sr",
+            "sra",
+            "srta",
+            "sres",
+            "dr",
+            "dra",
+            "lic",
+            "prof",
+            "ud",
+            "uds",
+            "p.ej",
+            "ej",
+            "núm",
+            "num",
+            "pág",
+            "pag",
+            "tel",
+            "av",
+            "avda",
+            "aprox",
+            "dpto",
+            "depto",
+            "col",
+            "ene",
+            "feb",
+            "mar",
+            "abr",
+            "may",
+            "jun",
+            "jul",
+            "ago",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dic",
+            "lun",
+            "mié",
+            "mie",
+            "jue",
+            "vie",
+            "sáb",
+            "sab",
+            "dom",
+            "ee.uu",
+            "eeuu",
+            "etc",
+        ]
+    ),
+}
+# Abbreviations that may end a sentence: split only when a capital follows.
+SOFT_ABBREVIATIONS = frozenset({"a.m", "p.m", "etc", "inc", "ltd", "co"})
+
+_WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
+_CANDIDATE_RE = re.compile(r"[.!?…。！？؟]+[\"'”’)\]»]*(?=\s|$)|[。！？؟]+")
+_NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[«¿¡]*[\d\w]")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+# Stops that need no space after them (Chinese, Japanese, Arabic question mark).
+_FULL_WIDTH_STOPS = frozenset("。！？؟")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: offsets into the unit's text and its words."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> list[str]:
+        """The words, numbers included."""
+        return words(self.text)
+
+
+def words(text: str) -> list[str]:
+    """Words in a piece of text (``don't`` and ``well-being`` are one word each)."""
+    return _WORD_RE.findall(text)
+
+
+def _is_abbreviation(token: str, language: str, next_char: str) -> bool:
+    core = token.lower().rstrip(".!?…\"'”’)]»").lstrip("\"'“‘([«¿¡")
+    if not core:
+        return False
+    if len(core) == 1 and core.isalpha():
+        return True  # an initial: "J. Smith"
+    if re.fullmatch(r"(?:\w\.)+\w", core):
+        # Dotted forms like "U.S" or "a.m": soft ones end a sentence before a capital.
+        return not (core in SOFT_ABBREVIATIONS and next_char.isupper())
+    known = ABBREVIATIONS.get(re.split(r"[-_]", language)[0], frozenset())
+    if core in SOFT_ABBREVIATIONS:
+        return not next_char.isupper()
+    return core in known
+
+
+def split(text: str, language: str = "en") -> Iterator[Sentence]:
+    """Yield the sentences of one prose unit (offsets are into ``text``)."""
+    start = 0
+    for m in _CANDIDATE_RE.finditer(text):
+        end = m.end()
+        stop = m.group().rstrip("\"'”’)]»")
+        if not any(ch in _FULL_WIDTH_STOPS for ch in stop):
+            # Latin-script stops end a sentence only before space and a new sentence.
+            nxt = _NEXT_STARTS_SENTENCE.match(text, end)
+            if nxt is None:
+                continue
+            next_char = text[nxt.end() - 1]
+            if next_char.islower():
+                continue
+            if stop == ".":
+                before = _TOKEN_BEFORE.search(text, 0, m.start())
+                if _is_abbreviation((before.group(1) if before else "") + ".", language, next_char):
+                    continue
+        yield from _emit(text, start, end)
+        start = end
+    yield from _emit(text, start, len(text))
+
+
+def _emit(text: str, start: int, end: int) -> Iterator[Sentence]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end and words(text[start:end]):
+        yield Sentence(start=start, end=end, text=text[start:end])
