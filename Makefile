@@ -27,6 +27,7 @@ test: setup lint
 
 lint: setup
 	$(BIN)/ruff check plugins tests scripts
+	$(BIN)/ruff format --check plugins tests scripts
 	$(BIN)/mypy
 
 ## Preview while you edit: http://127.0.0.1:8000

@@ -17,7 +17,7 @@ from homeroom.errors import HomeroomError, InputError
 from homeroom.findings import Severity
 from homeroom.languages import Language, LanguageSet
 from homeroom.settings import Settings, load_settings
-from homeroom.sources import Source, check_duplicates, discover, load_source
+from homeroom.sources import Source, check_duplicates, discover, display_path, load_source
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -120,6 +120,13 @@ def _changed_files(ref: str, root: Path) -> set[Path]:
 
 def _collect(args: argparse.Namespace, settings: Settings) -> list[Source]:
     paths: list[Path] = []
+    if not args.paths and not settings.docs_dir.is_dir():
+        shown = display_path(settings.docs_dir, Path.cwd())
+        raise InputError(
+            shown,
+            "this content folder does not exist. Create it, or point `docs_dir` in mkdocs.yml "
+            "at the folder that holds your pages.",
+        )
     for path in args.paths or [settings.docs_dir]:
         if path.is_dir():
             paths.extend(discover(path))

@@ -53,7 +53,15 @@ class ReadabilityOptions:
         return self.limits.get(language) or self.limits.get(base) or self.limits["default"]
 
 
-DEFAULT_LIMITS = {"default": SentenceLimits(hard=20, very_hard=30)}
+# Used when the site has no thresholds file; Spanish needs more words for the same idea.
+DEFAULT_LIMITS = {
+    "default": SentenceLimits(hard=20, very_hard=30),
+    "en": SentenceLimits(hard=20, very_hard=30),
+    "es": SentenceLimits(hard=25, very_hard=35),
+}
+
+
+DEFAULT_THRESHOLDS_FILE = "readability.yml"
 
 
 def _limits_from(data: Any, where: str) -> dict[str, SentenceLimits]:
@@ -81,18 +89,22 @@ def _limits_from(data: Any, where: str) -> dict[str, SentenceLimits]:
 
 
 def options_from_settings(settings: Settings) -> ReadabilityOptions:
-    """Read thresholds from the editorial data folder (``readability.yml``), if present."""
-    plugin = settings.plugins.get("readability", {})
-    name = plugin.get("thresholds", "readability.yml")
-    path = settings.data_dir / str(name)
+    """Read thresholds from the editorial data folder (``readability.yml``), if present.
+
+    The default file may be absent (built-in limits apply); a file named in mkdocs.yml
+    must exist.
+    """
+    name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
+    path = settings.data_dir / name
+    shown = _relative(path, settings.project_root)
     if not path.exists():
-        if "thresholds" in plugin:
+        if name != DEFAULT_THRESHOLDS_FILE:
             raise InputError(
-                path.as_posix(),
-                "the readability thresholds file named in mkdocs.yml does not exist.",
+                shown,
+                "the readability thresholds file named in mkdocs.yml (`thresholds:`) does not "
+                "exist. Create it, or remove the option to use the built-in limits.",
             )
         return ReadabilityOptions(limits=DEFAULT_LIMITS)
-    shown = _relative(path, settings.project_root)
     return ReadabilityOptions(limits=_limits_from(read_yaml(path, shown), shown))
 
 

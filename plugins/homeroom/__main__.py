@@ -1,0 +1,7 @@
+"""``python -m homeroom``: the same as the ``homeroom`` command."""
+
+import sys
+
+from homeroom.cli import main
+
+sys.exit(main())

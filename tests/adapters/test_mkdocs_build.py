@@ -1,0 +1,123 @@
+"""The MkDocs plugins in real builds with Material and mkdocs-static-i18n."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import LONG_SENTENCE, homeroom, mkdocs_build, run
+
+Site = Callable[..., Path]
+
+
+def test_clean_site_builds_both_languages(site: Site) -> None:
+    root = site()
+    done = mkdocs_build(root)
+    assert done.returncode == 0, done.stderr
+    assert 'lang="en"' in (root / "site" / "index.html").read_text()
+    assert 'lang="es"' in (root / "site" / "es" / "index.html").read_text()
+    assert not (root / "site" / "_data").exists()
+
+
+def test_hard_sentence_fails_strict_and_is_reported_once(site: Site) -> None:
+    root = site({"grade-3.md": f"# Grade 3\n\n{LONG_SENTENCE}\n"})
+    done = mkdocs_build(root)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if "readability.sentence" in line]
+    # static-i18n builds the site twice (en, es): the finding is still said once.
+    assert lines == [
+        "WARNING -  homeroom: content/grade-3.md:3:1: error readability.sentence: This sentence has "
+        "33 words. Families read faster and understand more when a sentence has 20 words or fewer. "
+        'Try splitting it after "once,".'
+    ]
+    assert "Aborted with 1 warnings in strict mode!" in done.stdout + done.stderr
+
+
+def test_findings_below_fail_on_are_advice(site: Site) -> None:
+    page = {"a.md": " ".join(["word"] * 24) + ".\n"}
+    done = mkdocs_build(site(page))
+    assert done.returncode == 0, done.stderr
+    assert "INFO    -  homeroom: content/a.md:1:1: warning readability.sentence" in done.stderr
+    strict = mkdocs_build(site(page, readability_options=":\n      fail_on: warning"))
+    assert strict.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        (
+            {"bad.md": "---\ntitle: [oops\n---\nText.\n"},
+            "ERROR   -  content/bad.md:2: the front matter",
+        ),
+        ({"about.xx.md": "Hola.\n"}, "ERROR   -  content/about.xx.md: the file name ends in 'xx'"),
+        (
+            {"index.en.md": "Hello.\n"},
+            "ERROR   -  content/index.en.md: this file and content/index.md",
+        ),
+        (
+            {"latin.md": b"Caf\xe9\n"},
+            "ERROR   -  content/latin.md:1: this file is not saved as UTF-8",
+        ),
+    ],
+)
+def test_broken_input_stops_the_build_with_file_and_line(
+    site: Site, pages: dict[str, str | bytes], expected: str
+) -> None:
+    done = mkdocs_build(site(pages))
+    assert done.returncode == 1
+    assert expected in done.stderr
+    assert "Aborted with a BuildError!" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_option_names_the_expected_form(site: Site) -> None:
+    done = mkdocs_build(site(readability_options=":\n      fail_on: fatal"))
+    assert done.returncode == 1
+    assert "fail_on" in done.stderr and "'error', 'warning', 'info'" in done.stderr
+
+
+def test_failed_build_keeps_the_old_site(site: Site) -> None:
+    root = site()
+    assert homeroom("build", cwd=root).returncode == 0
+    before = (root / "site" / "index.html").read_text()
+    (root / "content" / "index.md").write_text(f"# Welcome\n\n{LONG_SENTENCE}\n")
+    done = homeroom("build", cwd=root)
+    assert done.returncode == 1
+    assert "site/ was left as it was" in done.stderr
+    assert (root / "site" / "index.html").read_text() == before
+    assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml", "site"]
+
+
+def test_successful_build_replaces_the_site(site: Site) -> None:
+    root = site()
+    (root / "site").mkdir()
+    (root / "site" / "stale.html").write_text("old")
+    assert homeroom("build", cwd=root).returncode == 0
+    assert not (root / "site" / "stale.html").exists()
+    assert (root / "site" / "es" / "index.html").exists()
+
+
+def test_properdocs_builds_the_same_site(site: Site) -> None:
+    root = site({"grade-3.md": f"# Grade 3\n\n{LONG_SENTENCE}\n"})
+    done = mkdocs_build(root, engine="properdocs")
+    assert done.returncode == 1
+    assert "content/grade-3.md:3:1: error readability.sentence" in done.stderr
+    (root / "content" / "grade-3.md").write_text("# Grade 3\n\nShort and clear.\n")
+    done = mkdocs_build(root, engine="properdocs")
+    assert done.returncode == 0, done.stderr
+    assert (root / "site" / "es" / "grade-3" / "index.html").exists()
+
+
+def test_serve_config_loads(site: Site) -> None:
+    """``mkdocs serve`` uses the same config: a quick ``get-deps`` style load proves it parses."""
+    root = site()
+    program = (
+        "from mkdocs.config import load_config;"
+        "c = load_config('mkdocs.yml');"
+        "print(sorted(k for k in c.plugins if k.startswith('homeroom')))"
+    )
+    done = run([sys.executable, "-c", program], root)
+    assert done.stdout.strip() == "['homeroom/content', 'homeroom/readability']"

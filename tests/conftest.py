@@ -1,0 +1,90 @@
+"""Shared fixtures: tiny real sites in a temporary folder, and running the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Test district
+docs_dir: content
+exclude_docs: |
+  _data/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: en
+          default: true
+          name: English
+        - locale: es
+          name: Español
+  - homeroom/content
+  - homeroom/readability{readability_options}
+"""
+
+LONG_SENTENCE = (
+    "This sentence keeps going and going because the author wanted to say everything at once, "
+    "and families will find it very hard to follow when they read it on a phone at night."
+)
+
+
+def write_site(root: Path, pages: dict[str, str | bytes], readability_options: str = "") -> Path:
+    """Write mkdocs.yml and the given pages (paths relative to content/) under ``root``."""
+    (root / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(readability_options=readability_options), encoding="utf-8"
+    )
+    for name, body in pages.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return root
+
+
+SIMPLE_PAGES: dict[str, str | bytes] = {
+    "index.md": "---\ntitle: Home\n---\n# Welcome\n\nWe are glad you are here.\n",
+    "index.es.md": "---\ntitle: Inicio\n---\n# Bienvenidos\n\nNos alegra que esté aquí.\n",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Callable[..., Path]:
+    """Make a small bilingual site: ``site(pages, readability_options="")``."""
+
+    def make(pages: dict[str, str | bytes] | None = None, readability_options: str = "") -> Path:
+        return write_site(tmp_path, {**SIMPLE_PAGES, **(pages or {})}, readability_options)
+
+    return make
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a command with this Python's environment and capture its output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def homeroom(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m homeroom ARGS`` in ``cwd``."""
+    return run([sys.executable, "-m", "homeroom", *args], cwd)
+
+
+def mkdocs_build(
+    cwd: Path, *extra: str, engine: str = "mkdocs"
+) -> subprocess.CompletedProcess[str]:
+    """A real ``mkdocs build --strict`` (or ProperDocs) of the site in ``cwd``."""
+    return run([sys.executable, "-m", engine, "build", "--strict", *extra], cwd)

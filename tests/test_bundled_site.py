@@ -1,0 +1,37 @@
+"""The bundled district site: every check passes and both languages build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import ROOT, homeroom, run
+
+
+def test_bundled_content_has_no_findings() -> None:
+    done = homeroom("check", "--format", "json", "--fail-on", "info", cwd=ROOT)
+    assert done.returncode == 0, done.stdout
+    data = json.loads(done.stdout)
+    assert data["findings"] == []
+    languages = {p["language"] for p in data["pages"]}
+    assert languages == {"en", "es"}
+    for page in data["pages"]:
+        if page["language"] == "en":
+            assert page["metrics"]["score"] <= 6, page
+
+
+def test_every_english_page_has_a_spanish_version() -> None:
+    english = {p.name for p in (ROOT / "content").glob("*.md") if p.name.count(".") == 1}
+    spanish = {p.name.replace(".es.md", ".md") for p in (ROOT / "content").glob("*.es.md")}
+    assert english == spanish
+
+
+def test_bundled_site_builds_strict(tmp_path: Path) -> None:
+    import sys
+
+    done = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")], ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "es" / "grade-3" / "index.html").exists()
+    assert not (tmp_path / "out" / "_data").exists()

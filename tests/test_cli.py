@@ -1,0 +1,149 @@
+"""``homeroom check`` and ``homeroom build`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import LONG_SENTENCE, homeroom
+
+Site = Callable[..., Path]
+
+
+def test_clean_site_exits_0_and_says_so(site: Site) -> None:
+    done = homeroom("check", cwd=site())
+    assert done.returncode == 0, done.stderr
+    assert "Checked 2 page(s): no problems found." in done.stdout
+
+
+def test_json_has_findings_and_per_page_metrics(site: Site) -> None:
+    root = site({"grade-3.md": f"# Grade 3\n\n{LONG_SENTENCE}\n"})
+    done = homeroom("check", "--format", "json", cwd=root)
+    assert done.returncode == 1
+    data = json.loads(done.stdout)
+    assert set(data) == {"findings", "pages"}
+    (finding,) = data["findings"]
+    assert finding["path"] == "content/grade-3.md"
+    assert (finding["line"], finding["column"], finding["rule"]) == (3, 1, "readability.sentence")
+    assert set(finding) == {
+        "rule",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "match",
+        "suggestion",
+        "language",
+    }
+    pages = {p["path"]: p for p in data["pages"]}
+    assert set(pages) == {"content/index.md", "content/index.es.md", "content/grade-3.md"}
+    assert pages["content/index.es.md"]["language"] == "es"
+    assert pages["content/grade-3.md"]["metrics"]["formula"] == "flesch-kincaid-grade"
+    assert pages["content/grade-3.md"]["metrics"]["words"] == 35  # 33 + the heading
+
+
+def test_fail_on_controls_the_exit_code(site: Site) -> None:
+    root = site({"a.md": " ".join(["word"] * 24) + ".\n"})  # a warning, not an error
+    assert homeroom("check", cwd=root).returncode == 0
+    assert homeroom("check", "--fail-on", "warning", cwd=root).returncode == 1
+    assert homeroom("check", "--fail-on", "never", cwd=root).returncode == 0
+
+
+def test_github_format_annotates_the_line(site: Site) -> None:
+    root = site({"a.md": f"Intro.\n\n{LONG_SENTENCE}\n"})
+    done = homeroom("check", "--format", "github", cwd=root)
+    first = done.stdout.splitlines()[0]
+    assert first.startswith(
+        "::error file=content/a.md,line=3,col=1,title=readability.sentence::This sentence has 33 words."
+    )
+
+
+def test_sarif_is_valid_json_with_a_result_per_finding(site: Site) -> None:
+    root = site({"a.md": f"{LONG_SENTENCE}\n\n{LONG_SENTENCE}\n"})
+    data = json.loads(homeroom("check", "--format", "sarif", cwd=root).stdout)
+    results = data["runs"][0]["results"]
+    assert data["version"] == "2.1.0"
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results] == [1, 3]
+
+
+def test_explicit_files_and_language_flag(site: Site, tmp_path: Path) -> None:
+    root = site()
+    loose = tmp_path / "letter.md"
+    loose.write_text(" ".join(["palabra"] * 24) + ".\n")
+    assert (
+        homeroom("check", "--fail-on", "warning", str(loose), cwd=root).returncode == 1
+    )  # English limit
+    assert (
+        homeroom("check", "--fail-on", "warning", "--lang", "es", str(loose), cwd=root).returncode
+        == 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        (
+            {"bad.md": "---\ntitle: [oops\n---\nText.\n"},
+            "error: content/bad.md:2: the front matter",
+        ),
+        ({"about.xx.md": "Hola.\n"}, "error: content/about.xx.md: the file name ends in 'xx'"),
+        ({"index.en.md": "Hello.\n"}, "error: content/index.en.md: this file and content/index.md"),
+        ({"latin.md": b"Caf\xe9\n"}, "error: content/latin.md:1: this file is not saved as UTF-8"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    site: Site, pages: dict[str, str | bytes], expected: str
+) -> None:
+    done = homeroom("check", cwd=site(pages))
+    assert done.returncode == 2
+    assert done.stderr.startswith(expected)
+    assert done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_missing_content_folder_is_exit_2(site: Site) -> None:
+    root = site()
+    (root / "content" / "index.md").unlink()
+    (root / "content" / "index.es.md").unlink()
+    (root / "content").rmdir()
+    done = homeroom("check", cwd=root)
+    assert done.returncode == 2
+    assert "content: this content folder does not exist" in done.stderr
+
+
+def test_bad_mkdocs_yml_is_exit_2_with_line(site: Site) -> None:
+    root = site()
+    (root / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - i18n:\n    languages: [\n")
+    done = homeroom("check", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: mkdocs.yml:")
+    assert "Traceback" not in done.stderr
+
+
+def test_usage_error_is_exit_2(site: Site) -> None:
+    assert homeroom("check", "--format", "pdf", cwd=site()).returncode == 2
+
+
+def test_changed_since_checks_only_changed_pages(site: Site) -> None:
+    root = site()
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+    (root / "content" / "new.md").write_text(f"{LONG_SENTENCE}\n")
+    (root / "content" / "index.md").write_text("# Welcome\n\nHello again.\n")
+    data = json.loads(
+        homeroom("check", "--changed-since", "HEAD", "--format", "json", cwd=root).stdout
+    )
+    assert sorted(p["path"] for p in data["pages"]) == ["content/index.md", "content/new.md"]
+    done = homeroom("check", "--changed-since", "no-such-ref", cwd=root)
+    assert done.returncode == 2
+    assert "--changed-since no-such-ref" in done.stderr
