@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from homeroom.errors import InputError
-from homeroom.settings import read_yaml
+from homeroom.yamlfiles import read_yaml
 
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
 

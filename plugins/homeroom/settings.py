@@ -11,26 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from homeroom.errors import ConfigError, InputError
 from homeroom.languages import LanguageSet
 from homeroom.sources import DATA_DIR
-
-
-class _PermissiveLoader(yaml.SafeLoader):
-    """A safe loader that reads MkDocs' ``!!python/name`` and ``!ENV`` tags as plain values."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_PermissiveLoader.add_multi_constructor("", _any_tag)
+from homeroom.yamlfiles import read_yaml
 
 
 @dataclass(frozen=True)
@@ -52,30 +36,6 @@ class Settings:
         """Whether a check is switched on (listed in mkdocs.yml and not ``enabled: false``)."""
         options = self.plugins.get(check)
         return options is not None and options.get("enabled", True) is not False
-
-
-def read_yaml(path: Path, display: str | None = None) -> Any:
-    """Read a YAML file, turning any problem into a one-line error with its line."""
-    shown = display or path.as_posix()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(shown, "this file does not exist.") from None
-    except UnicodeDecodeError:
-        raise InputError(shown, "this file is not saved as UTF-8 text.") from None
-    try:
-        return yaml.load(text, Loader=_PermissiveLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or "invalid YAML").strip()
-        raise InputError(
-            shown,
-            f"this is not valid YAML: {problem}. Check the indentation and put text with a "
-            "colon in quotes.",
-            line=mark.line + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(shown, f"this is not valid YAML ({exc}).") from None
 
 
 def plugin_entries(raw_plugins: Any) -> dict[str, dict[str, Any]]:

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from homeroom.errors import InputError
 from homeroom.languages import LanguageSet, language_name, split_suffix
+from homeroom.yamlfiles import load_yaml
 
 # Front matter must open on the very first line and close with `---` or `...`.
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -88,24 +87,12 @@ def parse_front_matter(text: str, display: str) -> tuple[dict[str, Any], int]:
             line=1,
         )
     block = match.group(1) or ""
-    try:
-        data = yaml.safe_load(block)
-    except yaml.MarkedYAMLError as exc:
-        # At the end of the block the problem mark points past the mistake; where the
-        # unfinished construct opened (the context mark) is the line to fix.
-        at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(block.rstrip())
-        mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else 1
-        problem = (exc.problem or "it is not valid YAML").strip()
-        raise InputError(
-            display,
-            f"the front matter (the settings block at the top of the page) is not valid: "
-            f"{problem}. Each line should look like `title: Grade 3`; put text that "
-            "contains a colon in quotes.",
-            line=line,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(display, f"the front matter is not valid YAML ({exc}).", line=1) from None
+    data = load_yaml(
+        block,
+        display,
+        first_line=2,
+        what="the front matter (the settings block at the top of the page) is not valid",
+    )
     if data is None:
         data = {}
     if not isinstance(data, dict):

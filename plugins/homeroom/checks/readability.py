@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import textstat
@@ -23,8 +22,9 @@ from homeroom.errors import InputError
 from homeroom.findings import Finding, Severity
 from homeroom.prose import ProseDocument
 from homeroom.sentences import Sentence, split, words
-from homeroom.settings import Settings, read_yaml
-from homeroom.sources import Source
+from homeroom.settings import Settings
+from homeroom.sources import Source, display_path
+from homeroom.yamlfiles import read_yaml
 
 #: Where a sentence is easiest to split, best first, by language.
 SPLIT_WORDS: dict[str, tuple[str, ...]] = {
@@ -96,7 +96,7 @@ def options_from_settings(settings: Settings) -> ReadabilityOptions:
     """
     name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
     path = settings.data_dir / name
-    shown = _relative(path, settings.project_root)
+    shown = display_path(path, settings.project_root)
     if not path.exists():
         if name != DEFAULT_THRESHOLDS_FILE:
             raise InputError(
@@ -106,13 +106,6 @@ def options_from_settings(settings: Settings) -> ReadabilityOptions:
             )
         return ReadabilityOptions(limits=DEFAULT_LIMITS)
     return ReadabilityOptions(limits=_limits_from(read_yaml(path, shown), shown))
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def split_hint(sentence: Sentence, language: str) -> str:

@@ -1,0 +1,66 @@
+"""Read YAML (front matter, mkdocs.yml, editorial data) with errors people can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from homeroom.errors import InputError
+
+
+class PermissiveLoader(yaml.SafeLoader):
+    """A safe loader that reads MkDocs' ``!!python/name`` and ``!ENV`` tags as plain values."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+PermissiveLoader.add_multi_constructor("", _any_tag)
+
+
+def error_position(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """(0-based line, problem) of a YAML error in ``text``.
+
+    At the end of the text the problem mark points past the mistake; where the unfinished
+    construct opened (the context mark) is then the line to fix.
+    """
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return None, str(exc)
+    at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text.rstrip())
+    mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
+    return (mark.line if mark is not None else None), (exc.problem or "invalid YAML").strip()
+
+
+def load_yaml(
+    text: str, display: str, first_line: int = 1, what: str = "this is not valid YAML"
+) -> Any:
+    """Parse YAML text that starts at ``first_line`` of the file ``display``."""
+    try:
+        return yaml.load(text, Loader=PermissiveLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        line, problem = error_position(exc, text)
+        raise InputError(
+            display,
+            f"{what}: {problem}. Each line should look like `key: value`; check the "
+            "indentation and put text that contains a colon in quotes.",
+            line=first_line + line if line is not None else None,
+        ) from None
+
+
+def read_yaml(path: Path, display: str | None = None) -> Any:
+    """Read a YAML file, turning any problem into a one-line error with its line."""
+    shown = display or path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(shown, "this file does not exist.") from None
+    except UnicodeDecodeError:
+        raise InputError(shown, "this file is not saved as UTF-8 text.") from None
+    return load_yaml(text, shown)
