@@ -74,7 +74,7 @@ def test_sarif_is_valid_json_with_a_result_per_finding(site: Site) -> None:
 def test_explicit_files_and_language_flag(site: Site, tmp_path: Path) -> None:
     root = site()
     loose = tmp_path / "letter.md"
-    loose.write_text(" ".join(["palabra"] * 24) + ".\n")
+    loose.write_text(" ".join(["sol"] * 24) + ".\n")
     assert (
         homeroom("check", "--fail-on", "warning", str(loose), cwd=root).returncode == 1
     )  # English limit

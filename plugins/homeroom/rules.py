@@ -1,0 +1,79 @@
+"""Documentation for every rule id: what it checks, why it matters, a bad and a good example.
+
+Shown by ``homeroom explain RULE``; the text report points there for each rule it found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """One rule's documentation."""
+
+    id: str
+    title: str
+    why: str
+    bad: str
+    good: str
+
+
+RULES: dict[str, RuleDoc] = {
+    r.id: r
+    for r in (
+        RuleDoc(
+            "readability.sentence",
+            "A sentence has too many words.",
+            "Long sentences make families hold many ideas at once; on a phone they fill the "
+            "screen. Limits are per language in content/_data/readability.yml.",
+            "Because the board approved a new schedule that starts on Monday, families should "
+            "plan for earlier pick-up times and check the website for bus changes.",
+            "The new schedule starts on Monday. Pick-up will be earlier. Check the website for "
+            "bus changes.",
+        ),
+        RuleDoc(
+            "readability.sentence-difficulty",
+            "A sentence is built from long, many-syllable words.",
+            "Even a short sentence is hard when most of its words are long and rare. Families "
+            "reading in a second language stop at such words.",
+            "Comprehensive assessments measure student proficiency across multiple academic competencies.",
+            "The state test shows how well your child reads and does math.",
+        ),
+        RuleDoc(
+            "readability.paragraph",
+            "A paragraph is longer than a phone screen.",
+            "Families skim long blocks of text on a phone and miss what matters.",
+            "One paragraph of 150 words that explains the whole conference day.",
+            "Three short paragraphs, or a list of the steps.",
+        ),
+        RuleDoc(
+            "readability.page",
+            "The page as a whole is too hard for its readers.",
+            "Family pages should read at grade 6 or lower in English (INFLESZ 65 or more in "
+            "Spanish); report cards at grade 8 (INFLESZ 55). The message names the hardest "
+            "sentences: fix those first.",
+            "A page whose sentences average 25 words full of terms like 'longitudinal'.",
+            "A page of short sentences in everyday words, with terms explained.",
+        ),
+        RuleDoc(
+            "readability.override",
+            "A page raises its own reading limit.",
+            "Sometimes a page must quote a law or name a test. It may then raise its limit, but "
+            "only with a written reason in its front matter, and the reason is always shown.",
+            "readability: {limit: 10}",
+            'readability: {limit: 10, reason: "Quotes the state law on attendance word for word."}',
+        ),
+    )
+}
+
+
+def explain(rule: str) -> str | None:
+    """The documentation of a rule as text, or None if there is no such rule."""
+    doc = RULES.get(rule)
+    if doc is None:
+        return None
+    return (
+        f"{doc.id}: {doc.title}\n\nWhy it matters: {doc.why}\n\n"
+        f"Instead of:\n  {doc.bad}\n\nWrite:\n  {doc.good}"
+    )
