@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, homeroom
-from homeroom.checks.readability import DEFAULT_OPTIONS, ReadabilityCheck
+from homeroom.checks.readability import DEFAULT_OPTIONS, ReadabilityCheck, parse_plain_words
 from homeroom.engine import prose_of
 from homeroom.rules import RULES
 from homeroom.sources import source_from_text
+from homeroom.yamlfiles import read_yaml
+
+PLAIN_WORDS = ROOT / "content" / "_data" / "plain-words.yml"
 
 
 def emitted_rules() -> set[str]:
@@ -31,11 +35,16 @@ def test_every_rule_is_in_the_readme() -> None:
 
 def rules_found(text: str) -> set[str]:
     source = source_from_text(text + "\n", "p.md", "p.md", "p.md", "en")
-    result = ReadabilityCheck(DEFAULT_OPTIONS).check_page(source, prose_of(source))
+    options = replace(
+        DEFAULT_OPTIONS, plain_words=parse_plain_words(read_yaml(PLAIN_WORDS), "plain-words.yml")
+    )
+    result = ReadabilityCheck(options).check_page(source, prose_of(source))
     return {f.rule for f in result.findings}
 
 
-@pytest.mark.parametrize("rule", ["readability.sentence", "readability.sentence-difficulty"])
+@pytest.mark.parametrize(
+    "rule", ["readability.sentence", "readability.sentence-difficulty", "readability.word"]
+)
 def test_sentence_examples_are_right(rule: str) -> None:
     assert rule in rules_found(RULES[rule].bad)
     assert rules_found(RULES[rule].good) == set()
@@ -48,3 +57,21 @@ def test_text_report_points_to_explain(tmp_path: Path) -> None:
     assert "More about readability.sentence: homeroom explain readability.sentence" in done.stdout
     explained = homeroom("explain", "readability.sentence", cwd=tmp_path)
     assert explained.returncode == 0 and "Instead of:" in explained.stdout
+
+
+def test_every_shipped_plain_word_form_is_found() -> None:
+    raw = read_yaml(PLAIN_WORDS)
+    table = parse_plain_words(raw, "plain-words.yml")
+    options = replace(DEFAULT_OPTIONS, plain_words=table)
+    for language, entries in raw.items():
+        if language == "source":
+            continue
+        for entry in entries:
+            for form in entry["forms"]:
+                source = source_from_text(f"Hoy {form} aquí.\n", "p.md", "p.md", "p.md", language)
+                found = [
+                    f.suggestion
+                    for f in ReadabilityCheck(options).check_page(source, prose_of(source)).findings
+                    if f.rule == "readability.word"
+                ]
+                assert found == [entry["plain"]], (language, form)

@@ -41,6 +41,14 @@ RULES: dict[str, RuleDoc] = {
             "The state test shows how well your child reads and does math.",
         ),
         RuleDoc(
+            "readability.word",
+            "A long word has a plainer word that means the same.",
+            "Everyday words are read faster, especially by families reading in a second "
+            "language. The list is editorial data: content/_data/plain-words.yml.",
+            "Please utilize the form in order to request assistance.",
+            "Please use the form to ask for help.",
+        ),
+        RuleDoc(
             "readability.paragraph",
             "A paragraph is longer than a phone screen.",
             "Families skim long blocks of text on a phone and miss what matters.",

@@ -300,3 +300,64 @@ def test_hard_short_sentence_is_flagged_for_difficulty() -> None:
     (finding,) = check(text).findings
     assert finding.rule == "readability.sentence-difficulty"
     assert "'multidimensional'" in finding.message
+
+
+def plain_check(markdown: str, language: str = "en"):
+    from dataclasses import replace
+
+    from homeroom.checks.readability import DEFAULT_OPTIONS, parse_plain_words
+
+    table = parse_plain_words(
+        {
+            "en": [
+                {"forms": ["utilize", "utilized"], "plain": "use"},
+                {"forms": ["prior to"], "plain": "before"},
+            ],
+            "es": [{"forms": ["posteriormente"], "plain": "después"}],
+        },
+        "plain-words.yml",
+    )
+    source = source_from_text(markdown, "content/p.md", "p.md", "p.md", language)
+    check_ = ReadabilityCheck(replace(DEFAULT_OPTIONS, plain_words=table))
+    return [
+        f
+        for f in check_.check_page(source, prose_of(source)).findings
+        if f.rule == "readability.word"
+    ]
+
+
+def test_plain_words_are_found_in_any_case_and_across_lines() -> None:
+    found = plain_check("We Utilized it.\n\nCome prior\nto the meeting.\n")
+    assert [(f.line, f.column, f.match, f.suggestion) for f in found] == [
+        (1, 4, "Utilized", "use"),
+        (3, 6, "prior to", "before"),
+    ]
+    assert '"Utilized" has a plainer word: "use".' in found[0].message
+
+
+def test_plain_words_ignore_code_links_and_parts_of_words() -> None:
+    text = "Run `utilize` or see [the page](https://x.org/utilize). Reutilized is fine.\n"
+    assert plain_check(text) == []
+
+
+def test_plain_words_are_per_language() -> None:
+    assert [f.suggestion for f in plain_check("Lo vemos posteriormente.\n", "es")] == ["después"]
+    assert plain_check("Lo vemos posteriormente.\n", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ({"en": "utilize"}, "en: expected a list"),
+        (
+            {"en": [{"forms": "utilize", "plain": "use"}]},
+            "en > 1 > forms: expected a list of words",
+        ),
+        ({"en": [{"forms": ["utilize"]}]}, "en > 1 > plain: expected the plainer word"),
+    ],
+)
+def test_bad_plain_words_name_the_entry_and_field(raw: object, field: str) -> None:
+    from homeroom.checks.readability import parse_plain_words
+
+    with pytest.raises(InputError, match=f"^plain-words.yml: {field}"):
+        parse_plain_words(raw, "plain-words.yml")

@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from homeroom.checks import PageResult
@@ -41,6 +42,7 @@ SPLIT_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 DEFAULT_THRESHOLDS_FILE = "readability.yml"
+PLAIN_WORDS_FILE = "plain-words.yml"
 PROSE_KINDS = ("paragraph", "admonition", "quote")
 
 
@@ -106,12 +108,33 @@ def _pick(table: Mapping[str, Any], language: str) -> Any:
 
 
 @dataclass(frozen=True)
+class PlainWords:
+    """Long words and their plainer alternatives for one language, as one compiled matcher."""
+
+    alternatives: Mapping[str, str]
+    """Lower-case form -> plainer word."""
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """One alternation of every form (longest first), on word boundaries, any case."""
+        return _plain_pattern(tuple(sorted(self.alternatives, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=64)
+def _plain_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in forms)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
 class ReadabilityOptions:
     """Profiles by name, and which page types use which profile."""
 
     profiles: Mapping[str, Profile]
     page_types: Mapping[str, str] = field(default_factory=dict)
     default_profile: str = "family"
+    plain_words: Mapping[str, PlainWords] = field(default_factory=dict)
+    """Long words with a plainer alternative, by language."""
 
     def profile_for(self, page_type: str | None) -> Profile:
         """The profile a page type uses."""
@@ -306,6 +329,35 @@ def parse_options(raw: Any, where: str) -> ReadabilityOptions:
     return ReadabilityOptions(profiles=profiles, page_types=page_types, default_profile=default)
 
 
+def parse_plain_words(raw: Any, where: str) -> dict[str, PlainWords]:
+    """Read ``plain-words.yml``: per language, a list of ``{forms: [...], plain: ...}``."""
+    data = _Data(where)
+    top = data.mapping(raw, "the file", "en: [{forms: [utilize], plain: use}]")
+    result: dict[str, PlainWords] = {}
+    for language, entries in top.items():
+        if language == "source":
+            continue
+        if not isinstance(entries, list):
+            raise data.fail(str(language), "a list such as `[{forms: [utilize], plain: use}]`")
+        table: dict[str, str] = {}
+        for i, entry in enumerate(entries, start=1):
+            here = f"{language} > {i}"
+            entry = data.mapping(entry, here, "{forms: [utilize], plain: use}")
+            forms, plain = entry.get("forms"), entry.get("plain")
+            if (
+                not isinstance(forms, list)
+                or not forms
+                or not all(isinstance(f, str) and f.strip() for f in forms)
+            ):
+                raise data.fail(f"{here} > forms", "a list of words, such as `[utilize, utilized]`")
+            if not isinstance(plain, str) or not plain.strip():
+                raise data.fail(f"{here} > plain", "the plainer word, such as `use`")
+            for form in forms:
+                table[" ".join(form.lower().split())] = plain.strip()
+        result[str(language)] = PlainWords(table)
+    return result
+
+
 def options_from_settings(settings: Settings) -> ReadabilityOptions:
     """Read limits from the editorial data folder (``readability.yml``), if present.
 
@@ -322,8 +374,16 @@ def options_from_settings(settings: Settings) -> ReadabilityOptions:
                 "the readability thresholds file named in mkdocs.yml (`thresholds:`) does not "
                 "exist. Create it, or remove the option to use the built-in limits.",
             )
-        return DEFAULT_OPTIONS
-    return parse_options(read_yaml(path, shown), shown)
+        options = DEFAULT_OPTIONS
+    else:
+        options = parse_options(read_yaml(path, shown), shown)
+    plain_path = settings.data_dir / PLAIN_WORDS_FILE
+    if plain_path.exists():
+        plain_shown = display_path(plain_path, settings.project_root)
+        options = replace(
+            options, plain_words=parse_plain_words(read_yaml(plain_path, plain_shown), plain_shown)
+        )
+    return options
 
 
 # ---------------------------------------------------------------------------------------
@@ -424,6 +484,7 @@ class ReadabilityCheck:
                     )
                     if found:
                         findings.append(found)
+            findings.extend(self._plain_word_findings(source, doc, unit.start, unit.text))
             unit_words = sum(c.words for c in unit_counts)
             if unit.kind in PROSE_KINDS and unit_words > profile.paragraph_words:
                 line, column = doc.position(unit.start)
@@ -605,6 +666,37 @@ class ReadabilityCheck:
         return list(seen)
 
     # -- sentence level --------------------------------------------------------------------
+
+    def _plain_word_findings(
+        self, source: Source, doc: ProseDocument, start: int, text: str
+    ) -> list[Finding]:
+        table = self.options.plain_words.get(source.language) or self.options.plain_words.get(
+            base_language(source.language)
+        )
+        if table is None or not table.alternatives:
+            return []
+        found = []
+        for m in table.pattern.finditer(text):
+            word = " ".join(m.group().split())
+            plain = table.alternatives[word.lower()]
+            line, column = doc.position(start + m.start())
+            found.append(
+                Finding(
+                    path=source.display,
+                    line=line,
+                    column=column,
+                    rule="readability.word",
+                    severity=Severity.WARNING,
+                    message=(
+                        f'"{word}" has a plainer word: "{plain}". Everyday words are faster to read, '
+                        "especially for families reading in a second language."
+                    ),
+                    match=word,
+                    suggestion=plain,
+                    language=source.language,
+                )
+            )
+        return found
 
     @staticmethod
     def _length_finding(
