@@ -171,11 +171,31 @@ def _explain(rule: str | None) -> int:
     if rule is None:
         print("\n".join(f"{doc.id}: {doc.title}" for doc in RULES.values()))
         return EXIT_OK
-    text = explain(rule)
+    text = explain(rule) or _explain_glossary_rule(rule)
     if text is None:
         raise HomeroomError(f"no rule called {rule!r}. Known rules: {', '.join(RULES)}")
     print(text)
     return EXIT_OK
+
+
+def _explain_glossary_rule(rule: str) -> str | None:
+    """Explain ``jargon.<id>`` or ``respect.<id>`` from the site's glossaries."""
+    from homeroom.glossary import load_glossaries
+
+    if "." not in rule or not Path("mkdocs.yml").is_file():
+        return None
+    settings = load_settings(Path("mkdocs.yml"))
+    for language, glossary in load_glossaries(
+        settings.data_dir, settings.project_root, settings.languages.codes
+    ).items():
+        for entry in glossary.entries:
+            if entry.rule == rule:
+                return (
+                    f"{rule} ({language}): {', '.join(entry.forms)}\n\nIt means: {entry.explain}\n\n"
+                    f"Write instead: {'; '.join(entry.plain)}\n\nSource: {entry.source}\n"
+                    f"Example to avoid: {entry.flag_examples[0]}"
+                )
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

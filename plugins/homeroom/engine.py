@@ -7,18 +7,22 @@ every save, and neither should re-check a page that did not change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from homeroom.checks import PageCheck, PageResult, readability
+from homeroom import suppressions
+from homeroom.checks import PageCheck, PageResult, jargon, readability
 from homeroom.findings import Finding
 from homeroom.prose import ProseDocument, extract
 from homeroom.settings import Settings
 from homeroom.sources import Source
 
 #: Every page check Homeroom has, by plugin name (``homeroom/<name>`` in mkdocs.yml).
-CHECK_BUILDERS = {"readability": readability.build}
+CHECK_BUILDERS: dict[str, Callable[[Settings], PageCheck]] = {
+    "readability": readability.build,
+    "jargon": jargon.build,
+}
 
 _CACHE: dict[tuple[str, str, str, str], PageResult] = {}
 _PROSE_CACHE: dict[str, ProseDocument] = {}
@@ -87,7 +91,7 @@ def check_page(source: Source, checks: Sequence[PageCheck]) -> tuple[list[Findin
             _CACHE[key] = result
         findings.extend(result.findings)
         metrics.update(result.metrics)
-    return findings, metrics
+    return suppressions.apply(source, prose_of(source), findings), metrics
 
 
 def run(sources: Iterable[Source], checks: Sequence[PageCheck]) -> Report:

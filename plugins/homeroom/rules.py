@@ -65,6 +65,14 @@ RULES: dict[str, RuleDoc] = {
             "A page of short sentences in everyday words, with terms explained.",
         ),
         RuleDoc(
+            "jargon.acronym",
+            "An abbreviation is never spelled out on the page.",
+            "Families new to US schools do not know school abbreviations. Spell each one out "
+            "the first time; terms in the glossary are explained there instead.",
+            "Join the PTO at the next meeting.",
+            "Join the Parent Teacher Organization (PTO) at the next meeting.",
+        ),
+        RuleDoc(
             "readability.override",
             "A page raises its own reading limit.",
             "Sometimes a page must quote a law or name a test. It may then raise its limit, but "

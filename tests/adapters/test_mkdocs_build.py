@@ -121,3 +121,40 @@ def test_serve_config_loads(site: Site) -> None:
     )
     done = run([sys.executable, "-c", program], root)
     assert done.stdout.strip() == "['homeroom/content', 'homeroom/readability']"
+
+
+GLOSSARY_YML = """\
+entries:
+  - id: benchmark
+    category: jargon
+    forms: [benchmark, benchmarks]
+    plain: [a check-in test]
+    explain: A short test to see how your child is growing.
+    severity: error
+    define: false
+    source: test
+    examples: {flag: [The benchmark is today.], pass: [The test is today.]}
+"""
+
+
+def test_jargon_plugin_fails_the_build_and_publishes_the_glossary(site: Site) -> None:
+    root = site(
+        {
+            "_data/glossary/en.yml": GLOSSARY_YML,
+            "grade-3.md": "# Grade 3\n\nThe benchmark is in May.\n",
+        }
+    )
+    with (root / "mkdocs.yml").open("a") as handle:
+        handle.write("  - homeroom/jargon\n")
+    done = mkdocs_build(root)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if "jargon.benchmark" in line]
+    assert len(lines) == 1
+    assert (
+        'content/grade-3.md:3:5: error jargon.benchmark: "benchmark" is school jargon' in lines[0]
+    )
+    (root / "content" / "grade-3.md").write_text("# Grade 3\n\nThe check-in test is in May.\n")
+    done = mkdocs_build(root)
+    assert done.returncode == 0, done.stderr
+    page = (root / "site" / "glossary" / "index.html").read_text()
+    assert 'id="benchmark"' in page and "A short test to see how your child is growing." in page

@@ -1,0 +1,1 @@
+"""``homeroom/jargon``: jargon and deficit language, and the family glossary page."""

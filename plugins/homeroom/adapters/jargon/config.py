@@ -1,0 +1,17 @@
+"""Options of ``homeroom/jargon`` (the same names the CLI reads from mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+
+from homeroom.adapters.base import CheckConfig
+
+
+class JargonConfig(CheckConfig):
+    """``enabled``, ``fail_on``, and ``glossary_page``.
+
+    ``glossary_page`` is where the family glossary page is generated in each language
+    (``glossary.md``, ``glossary.es.md``, ...); empty to generate none.
+    """
+
+    glossary_page = c.Type(str, default="glossary.md")

@@ -1,0 +1,214 @@
+"""Jargon and respectful language, from per-language glossaries.
+
+- ``jargon.<id>``: an education term families may not know, with a plain alternative.
+- ``respect.<id>``: wording that describes families or students by what they lack, with an
+  asset-based alternative.
+- Terms that must stay (``define: true``: IEP, 504 plan) pass once the page explains them
+  at their first use (``IEP (a written plan ...)``, ``**IEP:** a written plan ...``) or
+  links them to the family glossary; later uses then pass too.
+- ``jargon.acronym``: an abbreviation that is not in the glossary and never spelled out.
+
+Matching runs over the prose units of :mod:`homeroom.prose`, so code, URLs, link targets,
+HTML and front matter are never matched, and phrases match across line breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from homeroom.checks import PageResult
+from homeroom.findings import Finding, Severity
+from homeroom.glossary import Entry, Glossary, fold, load_glossaries
+from homeroom.measures import wordfreq_code
+from homeroom.prose import ProseDocument
+from homeroom.settings import Settings
+from homeroom.sources import Source
+from homeroom.syllables import base_language
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?:s)?(?![\w-])")
+_ROMAN = re.compile(r"[IVXLC]+")
+#: Abbreviations every family knows; anything else must be spelled out or in the glossary.
+KNOWN_ABBREVIATIONS = frozenset(
+    {
+        "ok",
+        "tv",
+        "us",
+        "usa",
+        "am",
+        "pm",
+        "id",
+        "pdf",
+        "faq",
+        "eeuu",
+        "ee",
+        "uu",
+        "pc",
+        "dvd",
+        "cd",
+        "sms",
+        "url",
+        "www",
+        "covid",
+    }
+)
+# After a term: a parenthetical of three or more words, a colon explanation, or "means".
+_DEFINED_AFTER = re.compile(
+    r"[*_]{0,3}\s*(?:\((?P<paren>[^()]*)\)|:[*_]{0,3}\s*\S|,?\s+(?:which\s+)?means\b|,?\s+(?:que\s+)?significa\b|,\s+(?:es\s+decir|o\s+sea)\b)",
+    re.IGNORECASE,
+)
+_GLOSSARY_LINK = re.compile(r"\]\([^)]*glossary[^)]*\)", re.IGNORECASE)
+
+
+def _defined_at(text: str, start: int, end: int) -> bool:
+    """Whether the term at text[start:end] is explained right there, or linked to the glossary."""
+    if start > 0 and text[start - 1] == "[" and _GLOSSARY_LINK.match(text, end):
+        return True
+    m = _DEFINED_AFTER.match(text, end)
+    if m is None:
+        return False
+    paren = m.group("paren")
+    return paren is None or len(paren.split()) >= 3
+
+
+@lru_cache(maxsize=65536)
+def _common_word(word: str, language: str) -> bool:
+    """Whether an all-capitals word is an ordinary word in capitals (FREE, NOT), not an acronym."""
+    code = wordfreq_code(language)
+    if code is None:
+        return False
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), code)) >= 3.5
+
+
+class JargonCheck:
+    """Flag jargon and deficit language with plain, asset-based alternatives."""
+
+    name = "jargon"
+
+    def __init__(self, glossaries: Mapping[str, Glossary]) -> None:
+        """Use these glossaries, by language code."""
+        self.glossaries = glossaries
+
+    def fingerprint(self) -> str:
+        """Changes whenever any glossary entry or the accept list changes."""
+        return hashlib.sha256(repr(sorted(self.glossaries.items())).encode()).hexdigest()[:16]
+
+    def glossary_for(self, language: str) -> Glossary | None:
+        """The glossary of a language (or of its base language)."""
+        return self.glossaries.get(language) or self.glossaries.get(base_language(language))
+
+    def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
+        """Flag every jargon or deficit term, and every acronym never spelled out."""
+        glossary = self.glossary_for(source.language)
+        # The family glossary page is where the terms are explained: nothing to flag there.
+        if glossary is None or source.page_type == "glossary":
+            return PageResult()
+        findings: list[Finding] = []
+        defined: set[str] = set()
+        seen_acronyms: set[str] = set()
+        spelled_out = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,5}s?)\)", source.text)}
+        spelled_out |= {
+            m.group(1)
+            for m in re.finditer(
+                r"(?<![\w-])([A-Z][A-Z0-9]{1,5}s?)\s+\((?:[^()\s]+\s+){2,}", source.text
+            )
+        }
+        for unit in doc.units:
+            text = unit.text
+            if glossary.accept_pattern is not None:
+                text = glossary.accept_pattern.sub(lambda m: " " * len(m.group()), text)
+            for m in glossary.pattern.finditer(text):
+                entry = glossary.by_form[fold(m.group())]
+                if entry.page_types and source.page_type not in entry.page_types:
+                    continue
+                start, end = unit.start + m.start(), unit.start + m.end()
+                if entry.define:
+                    if entry.id in defined:
+                        continue
+                    if _defined_at(source.text, start, end):
+                        defined.add(entry.id)
+                        continue
+                findings.append(
+                    self._finding(source, doc, entry, start, " ".join(m.group().split()))
+                )
+            for m in _ACRONYM.finditer(text):
+                word = m.group()
+                bare = word[:-1] if word.endswith("s") and len(word) > 2 else word
+                if (
+                    bare in seen_acronyms
+                    or bare in spelled_out
+                    or word in spelled_out
+                    or fold(word) in glossary.by_form
+                    or fold(bare) in glossary.by_form
+                    or bare.lower() in KNOWN_ABBREVIATIONS
+                    or _ROMAN.fullmatch(bare)
+                    or _common_word(bare, source.language)
+                ):
+                    continue
+                seen_acronyms.add(bare)
+                line, column = doc.position(unit.start + m.start())
+                findings.append(
+                    Finding(
+                        path=source.display,
+                        line=line,
+                        column=column,
+                        rule="jargon.acronym",
+                        severity=Severity.WARNING,
+                        message=(
+                            f'"{bare}" is an abbreviation this page never spells out, and many families '
+                            f'will not know it. Write it out the first time, then the letters: "Full Name ({bare})".'
+                        ),
+                        match=word,
+                        suggestion=f"Full Name ({bare})",
+                        language=source.language,
+                    )
+                )
+        return PageResult(findings=tuple(findings))
+
+    @staticmethod
+    def _finding(
+        source: Source, doc: ProseDocument, entry: Entry, offset: int, matched: str
+    ) -> Finding:
+        line, column = doc.position(offset)
+        plain = entry.plain[0]
+        others = f' (or "{entry.plain[1]}")' if len(entry.plain) > 1 else ""
+        if entry.category == "deficit":
+            message = (
+                f'"{matched}" describes families or students by what they lack, which costs their '
+                f'trust. Write "{plain}"{others} instead.'
+            )
+            suggestion = plain
+        elif entry.define:
+            message = (
+                f'"{matched}" is a term families will meet, so it may stay, but explain it the first '
+                f'time: "{matched} ({plain})", or link it to the family glossary. {entry.explain}'
+            )
+            suggestion = f"{matched} ({plain})"
+        else:
+            message = (
+                f'"{matched}" is school jargon many families do not know. Write "{plain}"{others} '
+                f"instead. It means: {entry.explain}"
+            )
+            suggestion = plain
+        return Finding(
+            path=source.display,
+            line=line,
+            column=column,
+            rule=entry.rule,
+            severity=entry.severity,
+            message=message,
+            match=matched,
+            suggestion=suggestion,
+            language=source.language,
+        )
+
+
+def build(settings: Settings) -> JargonCheck:
+    """The jargon check with the site's glossaries."""
+    return JargonCheck(
+        load_glossaries(settings.data_dir, settings.project_root, settings.languages.codes)
+    )

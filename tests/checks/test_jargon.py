@@ -1,0 +1,200 @@
+"""Jargon and respectful language: matching, define on first use, acronyms, suppression."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from homeroom import engine
+from homeroom.checks.jargon import JargonCheck
+from homeroom.errors import InputError
+from homeroom.findings import Severity
+from homeroom.glossary import Glossary, parse_glossary
+from homeroom.sources import source_from_text
+
+SEED = {
+    "entries": [
+        {
+            "id": "benchmark",
+            "category": "jargon",
+            "forms": ["benchmark", "benchmarks", "benchmark test"],
+            "plain": ["a check-in test"],
+            "explain": "A short test to see how your child is growing.",
+            "severity": "warning",
+            "define": False,
+            "source": "test",
+            "examples": {
+                "flag": ["Your child took the benchmark."],
+                "pass": ["Your child took a short test."],
+            },
+        },
+        {
+            "id": "iep",
+            "category": "jargon",
+            "forms": ["IEP", "IEPs"],
+            "plain": ["a written plan for special education help"],
+            "explain": "A plan that says how the school will help a child with a disability.",
+            "severity": "warning",
+            "define": True,
+            "source": "test",
+            "examples": {"flag": ["Bring the IEP."], "pass": ["Bring the plan."]},
+        },
+        {
+            "id": "hard-to-reach",
+            "category": "deficit",
+            "forms": ["hard-to-reach parents", "hard to reach parents"],
+            "plain": ["families we have not reached yet"],
+            "explain": "Say what the school will do.",
+            "severity": "error",
+            "define": False,
+            "source": "test",
+            "examples": {
+                "flag": ["We call hard-to-reach parents."],
+                "pass": ["We call every family."],
+            },
+        },
+    ]
+}
+
+
+def glossary(accept: tuple[str, ...] = ()) -> Glossary:
+    parsed = parse_glossary(SEED, "glossary/en.yml", "en")
+    return Glossary("en", parsed.entries, accept)
+
+
+def findings(markdown: str, accept: tuple[str, ...] = (), page_type: str | None = None):
+    text = textwrap.dedent(markdown)
+    if page_type:
+        text = f"---\ntitle: T\ntype: {page_type}\n---\n" + text
+    source = source_from_text(text, "content/p.md", "p.md", "p.md", "en")
+    found, _ = engine.check_page(source, [JargonCheck({"en": glossary(accept)})])
+    return found
+
+
+def test_one_finding_per_occurrence_at_line_and_column_with_suggestion() -> None:
+    found = findings("The Benchmark is in May.\n\nAfter the\nbenchmark test, we talk.\n")
+    assert [(f.rule, f.line, f.column, f.match, f.suggestion) for f in found] == [
+        ("jargon.benchmark", 1, 5, "Benchmark", "a check-in test"),
+        ("jargon.benchmark", 4, 1, "benchmark test", "a check-in test"),
+    ]
+    assert 'Write "a check-in test" instead.' in found[0].message
+
+
+def test_deficit_language_is_an_error_with_an_asset_based_alternative() -> None:
+    (finding,) = findings("We will call hard-to-reach parents.\n")
+    assert finding.rule == "respect.hard-to-reach" and finding.severity is Severity.ERROR
+    assert "families we have not reached yet" in finding.message
+
+
+def test_never_in_code_urls_link_targets_html_or_front_matter() -> None:
+    text = (
+        "---\ntitle: benchmark\n---\n"
+        "Run `benchmark` and see [the page](https://x.org/benchmark) "
+        '<span title="benchmark">here</span> or https://x.org/benchmarks.\n'
+    )
+    assert findings(text) == []
+
+
+def test_words_that_only_contain_a_form_do_not_match() -> None:
+    assert [f.rule for f in findings("Our benchmarking team uses TIEPS.\n")] == ["jargon.acronym"]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Bring your child's IEP (a written plan for extra help) to the meeting. The IEP helps.\n",
+        "- **IEP:** a written plan for extra help.\n- Bring the IEP.\n",
+        "Read about the [IEP](glossary.md#iep). Bring the IEP.\n",
+        "The IEP, which means a written plan, matters. Bring the IEP.\n",
+    ],
+)
+def test_a_term_explained_at_first_use_passes_everywhere(markdown: str) -> None:
+    assert findings(markdown) == []
+
+
+def test_a_term_used_before_it_is_explained_is_flagged_once() -> None:
+    found = findings("Bring the IEP. Later: IEP (a written plan for help). The IEP again.\n")
+    assert [(f.rule, f.column) for f in found] == [("jargon.iep", 11)]
+    assert found[0].suggestion == "IEP (a written plan for special education help)"
+
+
+def test_a_short_parenthetical_is_not_an_explanation() -> None:
+    assert [f.rule for f in findings("Bring the IEP (plan).\n")] == ["jargon.iep"]
+
+
+def test_unknown_acronyms_must_be_spelled_out() -> None:
+    found = findings(
+        "Join the PTO today. The PTO meets monthly. Call by 5 PM. Read chapter IV. It is FREE.\n"
+    )
+    assert [(f.rule, f.match) for f in found] == [("jargon.acronym", "PTO")]
+    assert findings("Join the Parent Teacher Organization (PTO). The PTO meets monthly.\n") == []
+
+
+def test_accept_list_allows_names() -> None:
+    assert (
+        findings(
+            "Welcome to Benchmark Elementary School.\n", accept=("Benchmark Elementary School",)
+        )
+        == []
+    )
+
+
+def test_inline_comment_allows_a_rule_for_the_next_block_and_says_so() -> None:
+    found = findings(
+        "<!-- homeroom allow jargon.benchmark -->\nThe benchmark is in May.\n\nThe benchmark again.\n"
+    )
+    assert [(f.line, f.severity) for f in found] == [(2, Severity.INFO), (4, Severity.WARNING)]
+    assert found[0].message.startswith("Allowed by the comment on line 1:")
+
+
+def test_front_matter_allows_a_rule_family_for_the_page() -> None:
+    found = findings(
+        "---\ntitle: T\nallow: [jargon.*]\n---\nThe benchmark. Hard-to-reach parents.\n"
+    )
+    assert sorted((f.rule, f.severity.value) for f in found) == [
+        ("jargon.benchmark", "info"),
+        ("respect.hard-to-reach", "error"),
+    ]
+    assert (
+        "Allowed by the page's front matter" in found[0].message or "Allowed by" in found[1].message
+    )
+
+
+def test_page_type_scope() -> None:
+    scoped = {
+        **SEED["entries"][0],
+        "id": "scoped",
+        "forms": ["growth percentile"],
+        "page_types": ["report-card"],
+    }
+    parsed = parse_glossary({"entries": [scoped]}, "g.yml", "en")
+    check = JargonCheck({"en": parsed})
+    for page_type, expected in (("report-card", 1), ("grade-expectations", 0)):
+        source = source_from_text(
+            f"---\ntype: {page_type}\n---\nThe growth percentile.\n", "p.md", "p.md", "p.md", "en"
+        )
+        assert len(engine.check_page(source, [check])[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"id": "Bad Id"}, "entry Bad Id, field `id`"),
+        ({"category": "rude"}, "entry benchmark, field `category`: expected `jargon` or `deficit`"),
+        ({"plain": []}, "entry benchmark, field `plain`"),
+        ({"severity": "fatal"}, "entry benchmark, field `severity`"),
+        (
+            {"forms": ["IEP"]},
+            "entry benchmark, field `forms`: expected forms no other entry has ('IEP' is also in entry iep)",
+        ),
+        ({"examples": {"pass": ["x"]}}, "entry benchmark, field `examples.flag`"),
+    ],
+)
+def test_bad_glossary_data_names_file_entry_and_field(
+    change: dict[str, object], message: str
+) -> None:
+    entries = [SEED["entries"][1], {**SEED["entries"][0], **change}]
+    with pytest.raises(InputError) as caught:
+        parse_glossary({"entries": entries}, "content/_data/glossary/en.yml", "en")
+    assert str(caught.value).startswith("content/_data/glossary/en.yml: " + message)
