@@ -35,3 +35,11 @@ def test_bundled_site_builds_strict(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "es" / "grade-3" / "index.html").exists()
     assert not (tmp_path / "out" / "_data").exists()
+    # The family glossary, generated from the glossary data in each language, with a
+    # language switcher that reaches the same page in the other language.
+    english = (tmp_path / "out" / "glossary" / "index.html").read_text()
+    spanish = (tmp_path / "out" / "es" / "glossary" / "index.html").read_text()
+    assert "Words you may hear at school" in english and '<html lang="en"' in english
+    assert "Palabras que puede oír en la escuela" in spanish and '<html lang="es"' in spanish
+    assert 'href="../es/glossary/" hreflang="es"' in english
+    assert 'href="../../glossary/" hreflang="en"' in spanish

@@ -107,6 +107,7 @@ def test_words_that_only_contain_a_form_do_not_match() -> None:
         "- **IEP:** a written plan for extra help.\n- Bring the IEP.\n",
         "Read about the [IEP](glossary.md#iep). Bring the IEP.\n",
         "The IEP, which means a written plan, matters. Bring the IEP.\n",
+        "Read the [IEP](plan.md) (a written plan for help) today. Bring the IEP.\n",
     ],
 )
 def test_a_term_explained_at_first_use_passes_everywhere(markdown: str) -> None:

@@ -59,6 +59,7 @@ _DEFINED_AFTER = re.compile(
     r"[*_]{0,3}\s*(?:\((?P<paren>[^()]*)\)|:[*_]{0,3}\s*\S|,?\s+(?:which\s+)?means\b|,?\s+(?:que\s+)?significa\b|,\s+(?:es\s+decir|o\s+sea)\b)",
     re.IGNORECASE,
 )
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _GLOSSARY_LINK = re.compile(r"\]\([^)]*glossary[^)]*\)", re.IGNORECASE)
 
 
@@ -66,6 +67,10 @@ def _defined_at(text: str, start: int, end: int) -> bool:
     """Whether the term at text[start:end] is explained right there, or linked to the glossary."""
     if start > 0 and text[start - 1] == "[" and _GLOSSARY_LINK.match(text, end):
         return True
+    # A linked term ("[term](page.md) (explanation)"): look after the link's target.
+    link = _LINK_TARGET.match(text, end)
+    if link is not None:
+        end = link.end()
     m = _DEFINED_AFTER.match(text, end)
     if m is None:
         return False
@@ -92,10 +97,14 @@ class JargonCheck:
     def __init__(self, glossaries: Mapping[str, Glossary]) -> None:
         """Use these glossaries, by language code."""
         self.glossaries = glossaries
+        # Computed once: the engine asks for it on every page.
+        self._fingerprint = hashlib.sha256(repr(sorted(glossaries.items())).encode()).hexdigest()[
+            :16
+        ]
 
     def fingerprint(self) -> str:
         """Changes whenever any glossary entry or the accept list changes."""
-        return hashlib.sha256(repr(sorted(self.glossaries.items())).encode()).hexdigest()[:16]
+        return self._fingerprint
 
     def glossary_for(self, language: str) -> Glossary | None:
         """The glossary of a language (or of its base language)."""

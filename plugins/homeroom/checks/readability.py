@@ -453,10 +453,12 @@ class ReadabilityCheck:
     def __init__(self, options: ReadabilityOptions) -> None:
         """Use these limits."""
         self.options = options
+        # Computed once: the engine asks for it on every page.
+        self._fingerprint = hashlib.sha256(repr(options).encode()).hexdigest()[:16]
 
     def fingerprint(self) -> str:
         """Changes whenever limits change, so cached results are never stale."""
-        return hashlib.sha256(repr(self.options).encode()).hexdigest()[:16]
+        return self._fingerprint
 
     def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
         """Check one page."""

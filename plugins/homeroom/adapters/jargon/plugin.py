@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -30,8 +32,32 @@ class JargonPlugin(CheckPlugin):
         glossary = self.check.glossary_for(language)
         text = glossary_markdown(glossary) if glossary is not None else None
         if text is not None and files.get_file_from_path(self.config.glossary_page) is None:
-            files.append(File.generated(config, self.config.glossary_page, content=text))
+            page = File.generated(config, self.config.glossary_page, content=text)
+            # static-i18n keeps one site_dir and puts other languages under `<lang>/`.
+            default = _default_language(config)
+            if language != default:
+                page.dest_uri = f"{language}/{page.dest_uri}"
+            # Read the URL only after moving the page: File caches it.
+            base_url = page.url.removeprefix(f"{language}/")
+            # What static-i18n's language switcher reads: the same page in every language.
+            page.alternates = {  # type: ignore[attr-defined]
+                lang: SimpleNamespace(url=base_url if lang == default else f"{lang}/{base_url}")
+                for lang, glossary in self.check.glossaries.items()
+                if glossary_markdown(glossary) is not None
+            }
+            page.locale_alternate_of = ""  # type: ignore[attr-defined]
+            page.locale = language  # type: ignore[attr-defined]
+            files.append(page)
         return files
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        for lang in i18n.config.languages:
+            if lang.default:
+                return str(lang.locale)
+    return _current_language(config)
 
 
 def _current_language(config: MkDocsConfig) -> str:
