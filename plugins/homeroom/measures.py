@@ -85,10 +85,19 @@ def wordfreq_code(language: str) -> str | None:
 
 
 @lru_cache(maxsize=262144)
-def _zipf(word: str, code: str) -> float:
+def zipf(word: str, code: str) -> float:
+    """Zipf frequency of a word (any case) in wordfreq's language ``code``.
+
+    About 3 means once per 10 million words.
+    """
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, code))
+    return float(zipf_frequency(word.lower(), code))
+
+
+def is_rare(word: str, code: str) -> bool:
+    """Whether a word (not a number) is rare in the language: the rare-word share's test."""
+    return not word.isdigit() and zipf(word, code) < RARE_ZIPF
 
 
 def count_sentence(text: str, language: str) -> Counts:
@@ -105,7 +114,7 @@ def count_sentence(text: str, language: str) -> Counts:
             monosyllables += n == 1
         if freq_code is not None and not word.isdigit():
             known += 1
-            rare += _zipf(word.lower(), freq_code) < RARE_ZIPF
+            rare += is_rare(word, freq_code)
     return Counts(
         sentences=1,
         words=len(sentence_words),

@@ -22,7 +22,7 @@ from functools import lru_cache
 from homeroom.checks import PageResult
 from homeroom.findings import Finding, Severity
 from homeroom.glossary import Entry, Glossary, fold, load_glossaries
-from homeroom.measures import wordfreq_code
+from homeroom.measures import wordfreq_code, zipf
 from homeroom.prose import ProseDocument
 from homeroom.settings import Settings
 from homeroom.sources import Source
@@ -84,9 +84,7 @@ def _common_word(word: str, language: str) -> bool:
     code = wordfreq_code(language)
     if code is None:
         return False
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word.lower(), code)) >= 3.5
+    return zipf(word, code) >= 3.5
 
 
 class JargonCheck:

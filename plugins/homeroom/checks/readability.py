@@ -27,7 +27,15 @@ from typing import Any
 from homeroom.checks import PageResult
 from homeroom.errors import InputError
 from homeroom.findings import Finding, Severity
-from homeroom.measures import MEASURES, Counts, count_sentence, measures_for, total, wordfreq_code
+from homeroom.measures import (
+    MEASURES,
+    Counts,
+    count_sentence,
+    is_rare,
+    measures_for,
+    total,
+    wordfreq_code,
+)
 from homeroom.prose import ProseDocument
 from homeroom.sentences import Sentence, split, words
 from homeroom.settings import Settings
@@ -657,13 +665,11 @@ class ReadabilityCheck:
 
     @staticmethod
     def _rare_words(scored: Sequence[_Scored], language: str) -> list[str]:
-        from wordfreq import zipf_frequency
-
         code = wordfreq_code(language)
         seen: dict[str, None] = {}
         for s in scored:
             for w in s.sentence.words:
-                if code and not w.isdigit() and zipf_frequency(w.lower(), code) < 3.0:
+                if code and is_rare(w, code):
                     seen.setdefault(w, None)
         return list(seen)
 
