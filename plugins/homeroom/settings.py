@@ -32,6 +32,28 @@ class Settings:
         """The editorial data folder (never published)."""
         return self.docs_dir / DATA_DIR
 
+    @property
+    def required_languages(self) -> tuple[str, ...]:
+        """Languages every page must be published in, default language first.
+
+        Set with ``required:`` under ``homeroom/translations`` in mkdocs.yml; other languages
+        the site lists are optional (published when ready, never required). Without that
+        setting every language the site publishes is required.
+        """
+        options = self.plugins.get("translations") or {}
+        listed = options.get("required")
+        codes = self.languages.codes
+        if not listed:
+            return codes
+        wanted = {str(code) for code in listed}
+        return tuple(code for code in codes if code in wanted or code == codes[0])
+
+    @property
+    def optional_languages(self) -> tuple[str, ...]:
+        """Languages the site publishes that are not required."""
+        required = set(self.required_languages)
+        return tuple(code for code in self.languages.codes if code not in required)
+
     def enabled(self, check: str) -> bool:
         """Whether a check is switched on (listed in mkdocs.yml and not ``enabled: false``)."""
         options = self.plugins.get(check)
