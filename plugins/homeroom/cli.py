@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("-d", "--site-dir", type=Path, default=None)
     build.add_argument("--engine", choices=["mkdocs", "properdocs"], default="mkdocs")
+
+    from homeroom import translations_cli
+
+    translations_cli.add_parser(commands)
     return parser
 
 
@@ -160,11 +164,31 @@ def _check(args: argparse.Namespace) -> int:
     settings = _settings(args.config_file, args.lang)
     sources = _collect(args, settings)
     report = engine.run(sources, engine.build_checks(settings))
+    report = _with_translation_findings(report, settings, sources, whole_site=not args.paths)
     print(reporters.FORMATS[args.format](report))
     if args.fail_on == "never":
         return EXIT_OK
     threshold = Severity(args.fail_on)
     return EXIT_FINDINGS if any(f.at_least(threshold) for f in report.findings) else EXIT_OK
+
+
+def _with_translation_findings(
+    report: engine.Report, settings: Settings, sources: list[Source], *, whole_site: bool
+) -> engine.Report:
+    """Add translation coverage findings (a check across pages) for the pages checked."""
+    if not settings.enabled("translations"):
+        return report
+    from homeroom import translations
+    from homeroom.sources import load_sources
+
+    every = load_sources(
+        discover(settings.docs_dir), settings.docs_dir, settings.languages, settings.project_root
+    )
+    found = translations.analyse(every, settings).findings
+    if not whole_site:
+        checked = {s.display for s in sources}
+        found = tuple(f for f in found if f.path in checked)
+    return engine.Report(findings=tuple(sorted((*report.findings, *found))), pages=report.pages)
 
 
 def _explain(rule: str | None) -> int:
@@ -206,6 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "explain":
             return _explain(args.rule)
+        if args.command == "translations":
+            from homeroom import translations_cli
+
+            return translations_cli.run(args, _settings(args.config_file, None))
         from homeroom.build import build
 
         return build(args.config_file, args.site_dir, args.engine)

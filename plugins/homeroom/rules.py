@@ -80,6 +80,85 @@ RULES: dict[str, RuleDoc] = {
             "readability: {limit: 10}",
             'readability: {limit: 10, reason: "Quotes the state law on attendance word for word."}',
         ),
+        RuleDoc(
+            "i18n.missing",
+            "A page has no version in a language the site must publish.",
+            "Families with limited English have a right to essential school information in a "
+            "language they understand (Title VI). Essential pages (conference guides, report "
+            "cards, enrolment, or essential: true) fail the build; other pages warn.",
+            "content/conference-guide.md with no content/conference-guide.es.md",
+            "content/conference-guide.es.md, written and checked by a fluent reader, then "
+            "`homeroom translations mark-current conference-guide.md es`",
+        ),
+        RuleDoc(
+            "i18n.stale",
+            "The source page changed after the translation was made.",
+            "A family reading the old translation may get an old date, rule or phone number. "
+            "Edits to spacing or punctuation alone do not count.",
+            "The English page moves the conference to March 12; the Spanish page still says "
+            "March 5.",
+            "Run `homeroom translations diff PAGE es`, update the Spanish page, then "
+            "`homeroom translations mark-current PAGE es`.",
+        ),
+        RuleDoc(
+            "i18n.untracked",
+            "A translation does not record which version of its source it was made from.",
+            "Without that record nobody can tell whether the translation is up to date.",
+            "translation: {method: person}",
+            "translation: {method: person, source_hash: sha256:..., source_commit: ...} "
+            "(written by `homeroom translations mark-current`)",
+        ),
+        RuleDoc(
+            "i18n.needs-review",
+            "An essential page was translated by machine and no person has checked it.",
+            "Machine translation alone is not enough for essential documents: a fluent reader "
+            "must review them before families rely on them.",
+            "translation: {method: machine}",
+            'translation: {method: machine, reviewed_by: "Ana Ruiz, district interpreter"} '
+            '(written by `homeroom translations mark-current PAGE es --reviewed-by "Ana Ruiz"`)',
+        ),
+        RuleDoc(
+            "i18n.facts",
+            "A translation's numbers, times, e-mail addresses or links differ from its source.",
+            "Families in every language must get the same conference date, phone number and "
+            "links. Small numbers (12 or less) are not compared, because languages often write "
+            "them as words ('grade 3' is 'tercer grado').",
+            "English: Call (555) 010-2400 by 4:30. Spanish: Llame al (555) 010-2440 antes de las 5:30.",
+            "English: Call (555) 010-2400 by 4:30. Spanish: Llame al (555) 010-2400 antes de las 4:30.",
+        ),
+        RuleDoc(
+            "i18n.structure",
+            "A translation has a different number of headings or list items than its source.",
+            "A family that switches languages should find the same parts in the same order; "
+            "a missing list item is often a missing step.",
+            "The English page has five tips for home; the Spanish page has four.",
+            "Both pages have the same five tips, in the same order.",
+        ),
+        RuleDoc(
+            "i18n.orphan",
+            "A translation's source page does not exist.",
+            "A translation left behind after its page was deleted or renamed shows families "
+            "information the site no longer stands behind.",
+            "content/old-calendar.es.md with no content/old-calendar.md",
+            "Rename the translation to match the new page, or delete it.",
+        ),
+        RuleDoc(
+            "i18n.record",
+            "A translation's record (its `translation:` settings) cannot be read.",
+            "The record says how a translation was made and from which version of its source.",
+            "translation: {method: google}",
+            "translation: {method: machine}",
+        ),
+        RuleDoc(
+            "i18n.school-language",
+            "A school's home-language data requires a language the site does not publish.",
+            "When 15% or more of a school's students share a home language other than English, "
+            "its notices and reports must also be in that language (California Education "
+            "Code 48985).",
+            "18% of students at Alder Elementary speak Vietnamese; the site has no Vietnamese.",
+            "Vietnamese is listed under plugins > i18n > languages and the school's pages are "
+            "translated.",
+        ),
     )
 }
 

@@ -1,0 +1,1 @@
+"""``homeroom/translations``: translation coverage, honest fallbacks, a status page for staff."""

@@ -1,0 +1,234 @@
+"""``homeroom/translations``: coverage findings, honest fallbacks and a staff status page.
+
+mkdocs-static-i18n, left alone, serves a missing translation as the English page under
+``/es/`` with ``lang="es"``, says nothing, and copies every page into every language. This
+adapter changes that:
+
+- coverage findings (missing, stale, unreviewed, facts that differ) are reported once per
+  build from the core, exactly as ``homeroom check`` reports them;
+- in a *required* language, a page that has to fall back to the default language keeps a
+  visible notice in the reader's language, is marked as English (``lang``) for screen
+  readers and is left out of that language's search;
+- in an *optional* language (published when ready), untranslated pages are not copied at
+  all: they leave that language's navigation, links to them go to the default-language
+  page and say so, and the language switcher sends readers to the language's home page;
+- a status page for staff (coverage per language, what is stale and since when, what is
+  missing) is built with the site but kept out of families' navigation and search.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+import re
+from html import escape
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from homeroom import translations
+from homeroom.adapters.base import FindingReporter, settings_from
+from homeroom.adapters.translations.config import TranslationsConfig
+from homeroom.errors import HomeroomError
+from homeroom.notices import Notices, load_notices
+from homeroom.sources import discover, load_sources
+from homeroom.status_page import status_markdown
+
+# A Markdown inline link to another page: `](grade-3.md)` or `](../grade-3.md#math)`.
+_MD_LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?(?P<title>\s+\"[^\"]*\")?\)")
+
+
+class TranslationsPlugin(BasePlugin[TranslationsConfig]):
+    """Translation coverage as an MkDocs plugin."""
+
+    def __init__(self) -> None:
+        """Set up per-build state."""
+        self.reporter: FindingReporter | None = None
+        self.coverage: translations.Coverage | None = None
+        self.notices: Notices | None = None
+        self.default = "en"
+        self.optional: frozenset[str] = frozenset()
+        self.original_nav: Any = None
+        self.fallbacks: set[str] = set()
+        self.removed: set[str] = set()
+
+    def _options(self) -> dict[str, Any]:
+        return dict(self.config)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Read every page from disk and report coverage once per build.
+
+        static-i18n calls this once per language; the first call of a build (the default
+        language) does the work, later calls reuse it.
+        """
+        if not self.config.enabled:
+            return config
+        if self.reporter is None:
+            self.reporter = FindingReporter(self.config.fail_on)
+        language = _current_language(config)
+        if self.coverage is not None and language != self.default:
+            return config
+        try:
+            settings = settings_from(config, {"translations": self._options()})
+            self.default = settings.languages.default.code
+            self.optional = frozenset(settings.optional_languages)
+            sources = load_sources(
+                discover(settings.docs_dir),
+                settings.docs_dir,
+                settings.languages,
+                settings.project_root,
+            )
+            self.coverage = translations.analyse(sources, settings)
+            self.notices = load_notices(settings.data_dir, settings.project_root)
+        except HomeroomError as exc:
+            raise PluginError(str(exc)) from None
+        if self.original_nav is None:
+            self.original_nav = copy.deepcopy(config.nav)
+        self.reporter.report(self.coverage.findings)
+        return config
+
+    # After static-i18n (-100) has chosen this language's files, fallbacks included.
+    @event_priority(-150)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Drop fallback copies in optional languages; add the staff status page."""
+        if not self.config.enabled or self.coverage is None:
+            return files
+        language = _current_language(config)
+        self.fallbacks = set()
+        self.removed = set()
+        config.nav = copy.deepcopy(self.original_nav)
+        if language != self.default:
+            for file in list(files.documentation_pages()):
+                if getattr(file, "locale", language) == language:
+                    continue
+                page = str(getattr(file, "norm_src_uri", file.src_uri))
+                if language in self.optional:
+                    files.remove(file)
+                    self.removed.add(page)
+                else:
+                    self.fallbacks.add(page)
+            if config.nav:
+                # Pages with no file in this language (removed fallbacks, or generated
+                # pages such as a glossary that this language does not have yet).
+                present = {
+                    str(getattr(f, "norm_src_uri", f.src_uri)) for f in files.documentation_pages()
+                }
+                present |= {f.src_uri for f in files.documentation_pages()}
+                config.nav = _prune_nav(config.nav, present, keep_missing=False)
+        elif self.config.status_page:
+            text = status_markdown(self.coverage)
+            page_file = File.generated(config, self.config.status_page, content=text)
+            files.append(page_file)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Send links to untranslated pages (optional languages) to the default language."""
+        if not self.config.enabled or self.notices is None:
+            return markdown
+        page_name = str(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        if page.file.src_uri == self.config.status_page:
+            page.meta["search"] = {"exclude": True}
+            return markdown
+        language = _current_language(config)
+        if page_name in self.fallbacks:
+            page.meta["search"] = {"exclude": True}
+        if not self.removed:
+            return markdown
+        notices = self.notices
+        source_dir = posixpath.dirname(page_name)
+
+        def rewrite(match: re.Match[str]) -> str:
+            target = posixpath.normpath(posixpath.join(source_dir, match.group("target")))
+            if target not in self.removed:
+                return match.group(0)
+            url = _default_url(target, config.use_directory_urls)
+            href = get_relative_url(url, page.url) + (match.group("anchor") or "")
+            label = notices.text(language, "in_default_language", self.default)
+            return f"]({href}){{hreflang={self.default}}} ({label})"
+
+        return _MD_LINK.sub(rewrite, markdown)
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Mark a fallback page: a notice in the reader's language, the text as English."""
+        if not self.config.enabled or self.notices is None:
+            return html
+        page_name = str(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        if page_name not in self.fallbacks:
+            return html
+        language = _current_language(config)
+        title = self.notices.text(language, "fallback_title", self.default)
+        body = self.notices.text(language, "fallback_body", self.default)
+        notice = (
+            f'<div class="admonition info homeroom-fallback" role="note" lang="{language}">'
+            f'<p class="admonition-title">{escape(title)}</p><p>{escape(body)}</p></div>'
+        )
+        return f'{notice}\n<div lang="{self.default}" dir="ltr">\n{html}\n</div>'
+
+    # After static-i18n (50) has set the language switcher's links for this page.
+    @event_priority(40)
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        """Point the switcher at a language's home page when this page is not in it."""
+        if not self.config.enabled or self.coverage is None:
+            return context
+        page_name = str(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        # static-i18n sets the attribute (which the theme reads), not the mapping key.
+        alternates = getattr(config.extra, "alternate", None)
+        if not alternates:
+            return context
+        i18n = config.plugins.get("i18n")
+        links = {lang.locale: lang.link for lang in i18n.config.languages} if i18n else {}
+        for alternate in alternates:
+            lang = alternate.get("lang")
+            if lang in self.optional and not self.coverage.has(page_name, lang):
+                alternate["link"] = links.get(lang, f"/{lang}/")
+        return context
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "current_language", None):
+        return str(i18n.current_language)
+    return str(config.theme.get("language") or "en")
+
+
+def _default_url(page: str, use_directory_urls: bool) -> str:
+    """The URL of a page in the default language (``grade-3.md`` -> ``grade-3/``)."""
+    stem = page[: -len(".md")]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def _prune_nav(nav: Any, present: set[str], *, keep_missing: bool = False) -> Any:
+    """The navigation with only pages in ``present`` (and without sections left empty).
+
+    Links to other sites (``https://...``) stay.
+    """
+    if isinstance(nav, list):
+        kept = [item for item in (_prune_nav(i, present) for i in nav) if item is not None]
+        return kept or None
+    if isinstance(nav, dict):
+        out = {}
+        for title, value in nav.items():
+            pruned = _prune_nav(value, present)
+            if pruned is not None:
+                out[title] = pruned
+        return out or None
+    if isinstance(nav, str) and nav.endswith(".md"):
+        return nav if keep_missing or nav in present else None
+    return nav
+

@@ -1,0 +1,425 @@
+"""Translation coverage: statuses, findings, facts, records and the staff commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import homeroom
+from homeroom import facts, translations
+from homeroom.findings import Severity
+from homeroom.languages import Language, LanguageSet
+from homeroom.settings import Settings
+from homeroom.sources import Source, source_from_text
+
+LANGS = LanguageSet(
+    (
+        Language("en", "English", default=True),
+        Language("es", "Español"),
+        Language("vi", "Tiếng Việt"),
+    )
+)
+
+
+def settings(tmp_path: Path, **options: object) -> Settings:
+    return Settings(
+        project_root=tmp_path,
+        docs_dir=tmp_path / "content",
+        languages=LANGS,
+        plugins={"translations": {"required": ["en", "es"], **options}},
+    )
+
+
+def src(rel: str, text: str) -> Source:
+    base, _, ext = rel.rpartition(".")
+    stem, dot, suffix = base.rpartition(".")
+    page, lang = (f"{stem}.{ext}", suffix) if dot and len(suffix) == 2 else (rel, "en")
+    return source_from_text(textwrap.dedent(text), f"content/{rel}", rel, page, lang)
+
+
+GUIDE = """\
+---
+title: Conferences
+type: conference-guide
+---
+# Conferences
+
+Conferences are on October 14 from 8:00 to 4:30.
+Call (555) 010-2400 or write to families@riverbend.example.org.
+
+## Before
+
+- Read the [report card](report-cards.md).
+- Pick 3 questions.
+"""
+
+GUIDE_ES = """\
+---
+title: Conferencias
+type: conference-guide
+translation: {{method: person{extra}}}
+---
+# Conferencias
+
+Las conferencias son el 14 de octubre de 8:00 a 4:30.
+Llame al (555) 010-2400 o escriba a families@riverbend.example.org.
+
+## Antes
+
+- Lea el [informe](report-cards.md).
+- Elija tres preguntas.
+"""
+
+
+def guide_es(guide: Source, extra: str = "") -> Source:
+    text = GUIDE_ES.format(extra=extra)
+    if "HASH" in text:
+        text = text.replace("HASH", translations.source_hash(guide))
+    return src("conference-guide.es.md", text)
+
+
+def status_of(coverage: translations.Coverage, page: str, lang: str) -> str:
+    cell = coverage.cell(page, lang)
+    assert cell is not None
+    return cell.status.value
+
+
+# --- The normalised hash -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edited", "same"),
+    [
+        ("# Conferences\n\nConferences are on October 14.\n", True),
+        ("#  Conferences\n\n\nConferences  are on\nOctober 14\n", True),  # spacing only
+        ("# Conferences!\n\nConferences are on October 14;\n", True),  # punctuation only
+        ("## Conferences\n\n*Conferences* are on October 14.\n", True),  # Markdown marks
+        ("# Conferences\n\nConferences are on October 21.\n", False),  # a fact
+        ("# Conferences\n\nConferences are in October.\n", False),  # words
+    ],
+)
+def test_only_words_and_numbers_change_the_hash(edited: str, same: bool) -> None:
+    before = src("a.md", "# Conferences\n\nConferences are on October 14.\n")
+    after = src("a.md", edited)
+    assert (translations.source_hash(before) == translations.source_hash(after)) is same
+
+
+def test_front_matter_does_not_change_the_hash() -> None:
+    a = src("a.md", "---\ntitle: A\n---\nText here.\n")
+    b = src("a.md", "---\ntitle: B\nessential: true\n---\nText here.\n")
+    assert translations.source_hash(a) == translations.source_hash(b)
+
+
+# --- Statuses and findings ---------------------------------------------------------------
+
+
+def test_statuses_and_severities(tmp_path: Path) -> None:
+    guide = src("conference-guide.md", GUIDE)
+    grade = src("grade-3.md", "---\ntitle: Grade 3\ntype: grade-expectations\n---\n# Grade 3\n")
+    home = src("index.md", "---\ntitle: Home\ntype: home\n---\n# Home\n")
+    home_es = src(
+        "index.es.md",
+        f"---\ntranslation: {{method: person, source_hash: '{translations.source_hash(home)}'}}\n"
+        "---\n# Inicio\n",
+    )
+    coverage = translations.analyse(
+        [guide, grade, home, home_es], settings(tmp_path), use_git=False
+    )
+    assert status_of(coverage, "conference-guide.md", "es") == "missing"
+    assert status_of(coverage, "grade-3.md", "es") == "missing"
+    assert status_of(coverage, "index.md", "es") == "current"
+    # Vietnamese is optional: not translated yet is not a problem.
+    assert status_of(coverage, "index.md", "vi") == "not translated"
+    found = {(f.path, f.rule, f.severity) for f in coverage.findings}
+    assert found == {
+        ("content/conference-guide.md", "i18n.missing", Severity.ERROR),  # essential by type
+        ("content/grade-3.md", "i18n.missing", Severity.WARNING),
+    }
+    message = next(f.message for f in coverage.findings if f.severity == Severity.ERROR)
+    assert "content/conference-guide.es.md" in message
+    assert "homeroom translations mark-current conference-guide.md es" in message
+    assert coverage.percent_current("es") == 33
+
+
+def test_essential_front_matter_overrides_the_type(tmp_path: Path) -> None:
+    page = src("enrol.md", "---\ntype: home\nessential: true\n---\n# Enrol\n")
+    not_page = src("conference-guide.md", "---\ntype: conference-guide\nessential: false\n---\n")
+    coverage = translations.analyse([page, not_page], settings(tmp_path), use_git=False)
+    severity = {f.path: f.severity for f in coverage.findings}
+    assert severity == {
+        "content/enrol.md": Severity.ERROR,
+        "content/conference-guide.md": Severity.WARNING,
+    }
+
+
+def test_untracked_stale_and_current(tmp_path: Path) -> None:
+    guide = src("conference-guide.md", GUIDE)
+    untracked = translations.analyse([guide, guide_es(guide)], settings(tmp_path), use_git=False)
+    assert status_of(untracked, "conference-guide.md", "es") == "untracked"
+    assert [f.rule for f in untracked.findings] == ["i18n.untracked"]
+
+    current = guide_es(guide, ", source_hash: 'HASH'")
+    ok = translations.analyse([guide, current], settings(tmp_path), use_git=False)
+    assert status_of(ok, "conference-guide.md", "es") == "current"
+    assert ok.findings == ()
+
+    edited = src("conference-guide.md", GUIDE.replace("October 14", "October 21"))
+    stale = translations.analyse([edited, current], settings(tmp_path), use_git=False)
+    assert status_of(stale, "conference-guide.md", "es") == "stale"
+    (finding,) = stale.findings
+    assert finding.rule == "i18n.stale"
+    assert finding.severity == Severity.ERROR
+    assert finding.line == 4  # the `translation:` line of the Spanish front matter
+    assert "homeroom translations diff conference-guide.md es" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("needs_review", "expected"), [("error", Severity.ERROR), ("info", Severity.INFO)]
+)
+def test_machine_translation_of_an_essential_page_needs_review(
+    tmp_path: Path, needs_review: str, expected: Severity
+) -> None:
+    guide = src("conference-guide.md", GUIDE)
+    machine = src(
+        "conference-guide.es.md",
+        GUIDE_ES.format(extra="").replace("method: person", "method: machine"),
+    )
+    machine = src(
+        "conference-guide.es.md",
+        machine.text.replace("machine}", f"machine, source_hash: '{translations.source_hash(guide)}'}}"),
+    )
+    coverage = translations.analyse(
+        [guide, machine], settings(tmp_path, needs_review=needs_review), use_git=False
+    )
+    assert status_of(coverage, "conference-guide.md", "es") == "needs review"
+    assert [(f.rule, f.severity) for f in coverage.findings] == [("i18n.needs-review", expected)]
+    reviewed = src(
+        "conference-guide.es.md", machine.text.replace("machine,", "machine, reviewed_by: Ana Ruiz,")
+    )
+    done = translations.analyse([guide, reviewed], settings(tmp_path), use_git=False)
+    assert status_of(done, "conference-guide.md", "es") == "current"
+
+
+def test_orphan_and_unreadable_record(tmp_path: Path) -> None:
+    orphan = src("old.es.md", "---\ntranslation: {method: google}\n---\n# Viejo\n")
+    coverage = translations.analyse([orphan], settings(tmp_path), use_git=False)
+    assert status_of(coverage, "old.md", "es") == "orphan"
+    assert [f.rule for f in coverage.findings] == ["i18n.orphan"]
+    assert "content/old.md" in coverage.findings[0].message
+
+    page = src("a.md", "# A\n")
+    bad = src("a.es.md", "---\ntranslation: {method: google}\n---\n# A\n")
+    rules = {f.rule for f in translations.analyse([page, bad], settings(tmp_path)).findings}
+    assert "i18n.record" in rules
+
+
+def test_staff_pages_need_no_translation(tmp_path: Path) -> None:
+    staff = src("staff/notes.md", "---\ntype: staff\n---\n# Notes\n")
+    assert translations.analyse([staff], settings(tmp_path), use_git=False).findings == ()
+
+
+def test_unknown_required_language_is_a_configuration_error(tmp_path: Path) -> None:
+    from homeroom.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="'fr' is not one of the site's languages"):
+        translations.options_from(settings(tmp_path, required=["en", "fr"]))
+
+
+# --- Facts and structure -------------------------------------------------------------------
+
+
+def test_same_facts_in_every_language_pass(tmp_path: Path) -> None:
+    guide = src("conference-guide.md", GUIDE)
+    assert translations.compare_pages(guide, guide_es(guide), essential=True) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [
+        (("14 de octubre", "21 de octubre"), "'21'"),
+        (("8:00 a 4:30", "8:00 a 5:30"), "'5:30'"),
+        (("010-2400", "010-2440"), "'2440'"),
+        (("families@riverbend", "familias@riverbend"), "familias@riverbend.example.org"),
+        (("(report-cards.md)", "(report-card.md)"), "report-card.md"),
+    ],
+)
+def test_a_changed_fact_is_found_at_its_line(change: tuple[str, str], shown: str) -> None:
+    guide = src("conference-guide.md", GUIDE)
+    wrong = src("conference-guide.es.md", guide_es(guide).text.replace(*change))
+    found = translations.compare_pages(guide, wrong, essential=True)
+    assert [f.rule for f in found] == ["i18n.facts"]
+    assert found[0].severity == Severity.ERROR
+    assert shown in found[0].message
+    line_text = wrong.text.splitlines()[found[0].line - 1]
+    assert change[1] in line_text
+
+
+def test_numbers_in_another_locale_format_are_the_same_fact() -> None:
+    en = facts.shape_of("Up to 1,000 students; 2,400 books; call at 8:00.\n")
+    es = facts.shape_of("Hasta 1.000 estudiantes; 2 400 libros; llame a las 8.00.\n")
+    ar = facts.shape_of("حتى ١٬٠٠٠ طالب؛ ٢٤٠٠ كتاب؛ اتصلوا الساعة 8:00.\n")
+    assert en.facts() == es.facts() == ar.facts()
+
+
+def test_small_numbers_may_be_words() -> None:
+    en = facts.shape_of("By the end of grade 3, read 20 minutes a day.\n")
+    es = facts.shape_of("Al final del tercer grado, lea 20 minutos al día.\n")
+    assert facts.compare_facts(en, es) == []
+
+
+def test_a_missing_list_item_is_a_structure_finding() -> None:
+    guide = src("conference-guide.md", GUIDE)
+    short = src(
+        "conference-guide.es.md", guide_es(guide).text.replace("- Elija tres preguntas.\n", "")
+    )
+    found = translations.compare_pages(guide, short, essential=True)
+    assert [(f.rule, f.severity) for f in found] == [("i18n.structure", Severity.WARNING)]
+    assert "1 list items" in found[0].message and "has 2" in found[0].message
+
+
+# --- Required languages per school -------------------------------------------------------
+
+
+def test_school_language_data_makes_a_language_required(tmp_path: Path) -> None:
+    data = tmp_path / "content" / "_data"
+    data.mkdir(parents=True)
+    (data / "languages.yml").write_text(
+        "schools:\n"
+        "  alder:\n    students: 400\n    home_languages: {en: 250, es: 80, vi: 70}\n"
+        "  birch:\n    students: 200\n    home_languages: {en: 150, so: 40}\n",
+        encoding="utf-8",
+    )
+    alder = src("alder.md", "---\nschool: alder\n---\n# Alder\n")
+    birch = src("birch.md", "---\nschool: birch\n---\n# Birch\n")
+    coverage = translations.analyse(
+        [alder, birch], settings(tmp_path, languages_data="languages.yml"), use_git=False
+    )
+    # 70 of 400 (17.5%) speak Vietnamese at Alder: required there, optional elsewhere.
+    assert status_of(coverage, "alder.md", "vi") == "missing"
+    assert status_of(coverage, "birch.md", "vi") == "not translated"
+    (somali,) = [f for f in coverage.findings if f.rule == "i18n.school-language"]
+    assert somali.line == 5 and "20% of the students at birch speak Somali" in somali.message
+
+
+def test_bad_school_language_data_is_one_line_with_its_line(tmp_path: Path) -> None:
+    from homeroom.errors import InputError
+
+    data = tmp_path / "content" / "_data"
+    data.mkdir(parents=True)
+    (data / "languages.yml").write_text(
+        "schools:\n  alder:\n    students: many\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        translations.analyse([], settings(tmp_path, languages_data="languages.yml"))
+    assert str(caught.value).startswith("content/_data/languages.yml:2: school alder")
+
+
+# --- The commands on a real git repository ----------------------------------------------
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=staff@example.org", "-c", "user.name=Staff", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+SITE_YML = """\
+site_name: Test district
+docs_dir: content
+exclude_docs: |
+  _data/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: en
+          default: true
+          name: English
+        - locale: es
+          name: Español
+        - locale: vi
+          name: Tiếng Việt
+  - homeroom/content
+  - homeroom/translations:
+      required: [en, es]
+"""
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    (tmp_path / "mkdocs.yml").write_text(SITE_YML, encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "conference-guide.md").write_text(GUIDE, encoding="utf-8")
+    (content / "report-cards.md").write_text("# Report cards\n\nRead them.\n", encoding="utf-8")
+    (content / "report-cards.es.md").write_text(
+        "---\ntranslation: {method: person}\n---\n# Informes\n\nLéalos.\n", encoding="utf-8"
+    )
+    (content / "conference-guide.es.md").write_text(
+        "---\ntitle: Conferencias  # keep this comment\nhide: [toc]\n"
+        "translation: {method: person}\n---\n" + GUIDE_ES.split("---\n", 2)[2],
+        encoding="utf-8",
+    )
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "First version")
+    return tmp_path
+
+
+def test_mark_current_then_edit_then_diff(repo: Path) -> None:
+    done = homeroom("translations", "mark-current", "conference-guide.md", "es", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    text = (repo / "content" / "conference-guide.es.md").read_text()
+    # Only the translation block changed; other lines (and their comments) stay.
+    assert text.startswith("---\ntitle: Conferencias  # keep this comment\nhide: [toc]\n")
+    assert "source_hash: sha256:" in text and "source_commit: " in text
+    status = json.loads(homeroom("translations", "status", "--format", "json", cwd=repo).stdout)
+    cells = {(c["page"], c["language"]): c["status"] for c in status["pages"]}
+    assert cells[("conference-guide.md", "es")] == "current"
+    assert cells[("report-cards.md", "es")] == "untracked"
+    assert cells[("conference-guide.md", "vi")] == "not translated"
+
+    git(repo, "commit", "-qam", "Mark translation current")
+    guide = repo / "content" / "conference-guide.md"
+    guide.write_text(guide.read_text().replace("October 14", "October 21"), encoding="utf-8")
+    git(repo, "commit", "-qam", "Move the conferences")
+    table = homeroom("translations", "status", cwd=repo).stdout
+    assert "conference-guide.md (essential)" in table
+    assert "STALE (since " in table
+    assert "es Español: 0% current (1 stale, 1 untracked)" in table
+
+    diff = homeroom("translations", "diff", "conference-guide.md", "es", cwd=repo).stdout
+    assert "-Conferences are on October 14 from 8:00 to 4:30." in diff
+    assert "+Conferences are on October 21 from 8:00 to 4:30." in diff
+
+    check = homeroom("check", cwd=repo)
+    assert check.returncode == 1
+    assert "content/conference-guide.es.md:4:1: error i18n.stale" in check.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["diff", "nope.md", "es"], "error: no page 'nope.md' in content/"),
+        (["mark-current", "conference-guide.md", "xx"], "error: 'xx' is not a language"),
+        (["mark-current", "conference-guide.md", "en"], "error: 'en' is the site's default"),
+        (["mark-current", "conference-guide.md", "vi"], "error: content/conference-guide.vi.md: this"),
+    ],
+)
+def test_command_mistakes_are_one_line(repo: Path, args: list[str], message: str) -> None:
+    done = homeroom("translations", *args, cwd=repo)
+    assert done.returncode == 2
+    assert done.stderr.startswith(message), done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
