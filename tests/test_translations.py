@@ -190,7 +190,9 @@ def test_machine_translation_of_an_essential_page_needs_review(
     )
     machine = src(
         "conference-guide.es.md",
-        machine.text.replace("machine}", f"machine, source_hash: '{translations.source_hash(guide)}'}}"),
+        machine.text.replace(
+            "machine}", f"machine, source_hash: '{translations.source_hash(guide)}'}}"
+        ),
     )
     coverage = translations.analyse(
         [guide, machine], settings(tmp_path, needs_review=needs_review), use_git=False
@@ -198,7 +200,8 @@ def test_machine_translation_of_an_essential_page_needs_review(
     assert status_of(coverage, "conference-guide.md", "es") == "needs review"
     assert [(f.rule, f.severity) for f in coverage.findings] == [("i18n.needs-review", expected)]
     reviewed = src(
-        "conference-guide.es.md", machine.text.replace("machine,", "machine, reviewed_by: Ana Ruiz,")
+        "conference-guide.es.md",
+        machine.text.replace("machine,", "machine, reviewed_by: Ana Ruiz,"),
     )
     done = translations.analyse([guide, reviewed], settings(tmp_path), use_git=False)
     assert status_of(done, "conference-guide.md", "es") == "current"
@@ -414,7 +417,10 @@ def test_mark_current_then_edit_then_diff(repo: Path) -> None:
         (["diff", "nope.md", "es"], "error: no page 'nope.md' in content/"),
         (["mark-current", "conference-guide.md", "xx"], "error: 'xx' is not a language"),
         (["mark-current", "conference-guide.md", "en"], "error: 'en' is the site's default"),
-        (["mark-current", "conference-guide.md", "vi"], "error: content/conference-guide.vi.md: this"),
+        (
+            ["mark-current", "conference-guide.md", "vi"],
+            "error: content/conference-guide.vi.md: this",
+        ),
     ],
 )
 def test_command_mistakes_are_one_line(repo: Path, args: list[str], message: str) -> None:

@@ -96,9 +96,7 @@ def _facts_in_text(text: str, line: int) -> list[Fact]:
         shown = match.group().strip()
         if _TIME.fullmatch(shown):
             hours, minutes = re.split(r"[:.]", shown)
-            found.append(
-                Fact("number", f"{int(number_value(hours))}:{minutes}", line_here, shown)
-            )
+            found.append(Fact("number", f"{int(number_value(hours))}:{minutes}", line_here, shown))
             continue
         value = number_value(shown)
         if len(value) <= 2 and int(value) <= SMALL_NUMBER:

@@ -68,7 +68,7 @@ def changes_since(path: Path, commit: str) -> list[Change] | None:
         return None
     changes = []
     for line in out.splitlines():
-        sha, date, subject = (line.split("\t", 2) + ["", ""])[:3]
+        sha, date, subject = ([*line.split("\t", 2), "", ""])[:3]
         changes.append(Change(sha, date, subject))
     return changes
 
@@ -82,7 +82,7 @@ def last_change(path: Path) -> Change | None:
     out = _git(root, "log", "-1", "--format=%H%x09%cs%x09%s", "--", rel)
     if not out or not out.strip():
         return None
-    sha, date, subject = (out.strip().split("\t", 2) + ["", ""])[:3]
+    sha, date, subject = ([*out.strip().split("\t", 2), "", ""])[:3]
     return Change(sha, date, subject)
 
 

@@ -7,6 +7,7 @@ the page's actual language in the reader's language ("inglés").
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,10 +73,8 @@ def load_notices(data_dir: Path, project_root: Path | None = None) -> Notices:
         )
     shown = path.as_posix()
     if project_root is not None:
-        try:
+        with contextlib.suppress(ValueError):
             shown = path.resolve().relative_to(project_root.resolve()).as_posix()
-        except ValueError:
-            pass
     data = read_yaml(path, shown)
     texts = data.get("languages") if isinstance(data, Mapping) else None
     if not isinstance(texts, Mapping):

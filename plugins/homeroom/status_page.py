@@ -82,7 +82,10 @@ def status_markdown(coverage: Coverage) -> str:
     if not todo:
         lines.append("Every required translation is up to date.")
     else:
-        lines += ["| Page | Language | State | Since | What to do |", "| --- | --- | --- | --- | --- |"]
+        lines += [
+            "| Page | Language | State | Since | What to do |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for cell in todo:
             page = cell.page + (" (essential)" if cell.essential else "")
             lines.append(

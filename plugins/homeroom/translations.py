@@ -130,8 +130,7 @@ def normalised_text(body: str) -> str:
     """
     text = unicodedata.normalize("NFKC", body)
     kept = [
-        ch if not unicodedata.category(ch).startswith(("P", "S", "Z", "C")) else " "
-        for ch in text
+        ch if not unicodedata.category(ch).startswith(("P", "S", "Z", "C")) else " " for ch in text
     ]
     return " ".join("".join(kept).split())
 
@@ -609,7 +608,8 @@ def compare_pages(original: Source, translation: Source, essential: bool) -> lis
     """Facts and shape a translation must share with its source, as findings."""
     lang = translation.language
     src = facts.shape_of(
-        original.text[original.body_offset :], original.text.count("\n", 0, original.body_offset) + 1
+        original.text[original.body_offset :],
+        original.text.count("\n", 0, original.body_offset) + 1,
     )
     tr = facts.shape_of(
         translation.text[translation.body_offset :],

@@ -41,7 +41,9 @@ from homeroom.sources import discover, load_sources
 from homeroom.status_page import status_markdown
 
 # A Markdown inline link to another page: `](grade-3.md)` or `](../grade-3.md#math)`.
-_MD_LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?(?P<title>\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(
+    r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?(?P<title>\s+\"[^\"]*\")?\)"
+)
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -57,6 +59,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.original_nav: Any = None
         self.fallbacks: set[str] = set()
         self.removed: set[str] = set()
+        self.english_links: set[str] = set()
 
     def _options(self) -> dict[str, Any]:
         return dict(self.config)
@@ -152,17 +155,27 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             url = _default_url(target, config.use_directory_urls)
             href = get_relative_url(url, page.url) + (match.group("anchor") or "")
             label = notices.text(language, "in_default_language", self.default)
-            return f"]({href}){{hreflang={self.default}}} ({label})"
+            self.english_links.add(href)
+            return f"]({href}) ({label})"
 
         return _MD_LINK.sub(rewrite, markdown)
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
-        """Mark a fallback page: a notice in the reader's language, the text as English."""
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Mark a fallback page: a notice in the reader's language, the text as English.
+
+        Also marks links that lead to a page in the default language (``hreflang``).
+        """
         if not self.config.enabled or self.notices is None:
             return html
         page_name = str(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        if self.english_links:
+            # Links rewritten to default-language pages say which language they open in.
+            for href in self.english_links:
+                html = html.replace(
+                    f'<a href="{escape(href)}"',
+                    f'<a href="{escape(href)}" hreflang="{self.default}"',
+                )
+            self.english_links = set()
         if page_name not in self.fallbacks:
             return html
         language = _current_language(config)
@@ -231,4 +244,3 @@ def _prune_nav(nav: Any, present: set[str], *, keep_missing: bool = False) -> An
     if isinstance(nav, str) and nav.endswith(".md"):
         return nav if keep_missing or nav in present else None
     return nav
-
