@@ -12,7 +12,14 @@ def test_bundled_content_has_no_findings() -> None:
     done = homeroom("check", "--format", "json", "--fail-on", "info", cwd=ROOT)
     assert done.returncode == 0, done.stdout
     data = json.loads(done.stdout)
-    assert data["findings"] == []
+    # The one thing said about the bundled pages: its essential translations were drafted by
+    # machine and no person has reviewed them (the site lowers that to `info`, saying why).
+    others = [f for f in data["findings"] if f["rule"] != "i18n.needs-review"]
+    assert others == []
+    for finding in data["findings"]:
+        assert finding["severity"] == "info"
+        text = (ROOT / finding["path"]).read_text(encoding="utf-8")
+        assert "method: machine" in text and "reviewed_by" not in text
     languages = {p["language"] for p in data["pages"]}
     assert languages == {"en", "es"}
     for page in data["pages"]:
