@@ -429,3 +429,9 @@ def test_command_mistakes_are_one_line(repo: Path, args: list[str], message: str
     assert done.stderr.startswith(message), done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+def test_a_repeated_number_is_the_same_fact() -> None:
+    en = facts.shape_of("Add within 100. Count by 100s up to 1,000.\n")
+    es = facts.shape_of("Sumar hasta 100. Contar de 100 en 100 hasta 1.000.\n")
+    assert facts.compare_facts(en, es) == []

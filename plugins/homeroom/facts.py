@@ -198,6 +198,8 @@ class FactDifference:
 def compare_facts(source: Shape, translation: Shape) -> list[FactDifference]:
     """Sections of ``translation`` whose facts differ from ``source``.
 
+    A fact counts once per section however often it is repeated.
+
     When both pages have the same sections, each section is compared with its
     counterpart, so the difference is reported where it is. Otherwise the whole page is
     compared and differences are reported at the top of the translation.
@@ -212,8 +214,9 @@ def compare_facts(source: Shape, translation: Shape) -> list[FactDifference]:
         pairs = [(list(source.sections), list(translation.sections), translation.first_line, "")]
     differences: list[FactDifference] = []
     for src_sections, tr_sections, line, heading in pairs:
-        src = Counter((f.kind, f.value) for s in src_sections for f in s.facts)
-        tr = Counter((f.kind, f.value) for s in tr_sections for f in s.facts)
+        # Which facts, not how often: "count by 100s" may well be "de 100 en 100".
+        src = Counter({(f.kind, f.value): 1 for s in src_sections for f in s.facts})
+        tr = Counter({(f.kind, f.value): 1 for s in tr_sections for f in s.facts})
         if src == tr:
             continue
         missing_keys = src - tr
