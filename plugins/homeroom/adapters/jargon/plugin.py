@@ -31,6 +31,12 @@ class JargonPlugin(CheckPlugin):
         language = _current_language(config)
         glossary = self.check.glossary_for(language)
         text = glossary_markdown(glossary) if glossary is not None else None
+        if text is None:
+            # A language with no glossary yet (an optional language such as vi or ar) gets
+            # the default language's page, like any other untranslated page, so that the
+            # nav entry and links to glossary.md still lead somewhere.
+            fallback = self.check.glossary_for(_default_language(config))
+            text = glossary_markdown(fallback) if fallback is not None else None
         if text is not None and files.get_file_from_path(self.config.glossary_page) is None:
             page = File.generated(config, self.config.glossary_page, content=text)
             # static-i18n keeps one site_dir and puts other languages under `<lang>/`.
