@@ -14,7 +14,7 @@ def test_bundled_content_has_no_findings() -> None:
     data = json.loads(done.stdout)
     assert data["findings"] == []
     languages = {p["language"] for p in data["pages"]}
-    assert languages == {"en", "es"}
+    assert languages == {"en", "es", "vi", "ar"}
     for page in data["pages"]:
         if page["language"] == "en":
             assert page["metrics"]["score"] <= 6, page
@@ -56,6 +56,9 @@ def test_bundled_site_builds_strict(tmp_path: Path) -> None:
     assert _unexcused_warnings(done.stderr) == []
     assert (tmp_path / "out" / "es" / "grade-3" / "index.html").exists()
     assert not (tmp_path / "out" / "_data").exists()
+    # Arabic, an optional language, is published right to left.
+    arabic = (tmp_path / "out" / "ar" / "conference-guide" / "index.html").read_text()
+    assert '<html lang="ar"' in arabic and '<body dir="rtl">' in arabic
     # The family glossary, generated from the glossary data in each language, with a
     # language switcher that reaches the same page in the other language.
     english = (tmp_path / "out" / "glossary" / "index.html").read_text()
