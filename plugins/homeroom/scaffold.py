@@ -26,7 +26,7 @@ from homeroom.syllables import base_language
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 
 #: The word in front of each placeholder line, per language (English for others).
-TO_WRITE = {"en": "To write:", "es": "Por escribir:", "vi": "Cần viết:", "ar": "اكتبوا هنا:"}
+TO_WRITE = {"en": "To write:", "es": "Por escribir:", "vi": "Cần viết:", "ar": "اكتب هنا:"}
 
 
 @dataclass(frozen=True)

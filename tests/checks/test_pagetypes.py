@@ -30,7 +30,7 @@ GUIDE = {
     ),
     "ar": (
         "## ما هي بطاقة تقرير المدرسة؟ {#what-is}\n\n"
-        "## كيف تقرؤونها {#read-it}\n\n## أين تجدون المساعدة {#get-help}\n"
+        "## كيف تقرؤها {#read-it}\n\n## أين تجد المساعدة {#get-help}\n"
     ),
 }
 
@@ -53,7 +53,7 @@ def test_complete_page_passes_in_every_language(language: str) -> None:
 
 @pytest.mark.parametrize(
     ("language", "label"),
-    [("en", "How to read it"), ("es", "Cómo leerlo"), ("ar", "كيف تقرؤونها")],
+    [("en", "How to read it"), ("es", "Cómo leerlo"), ("ar", "كيف تقرؤها")],
 )
 def test_missing_section_is_named_in_the_page_language_where_it_belongs(
     language: str, label: str
