@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from homeroom.checks.pagetypes import PageTypesCheck, build, headings
@@ -192,3 +194,37 @@ def test_every_shipped_section_has_a_heading_in_all_four_languages() -> None:
         for section in page_type.sections:
             assert set(section.headings) == {"en", "es", "vi", "ar"}, (page_type.name, section.id)
             assert {"en", "es"} <= set(section.write), (page_type.name, section.id)
+
+
+_PIECES = st.sampled_from(
+    [
+        "---\n",
+        "type: home\n",
+        "type: conference-guide\n",
+        "type: [x\n",
+        "# Title\n",
+        "## Math {#math}\n",
+        "## Help {#get-help}\n",
+        "## {#}\n",
+        "{#learning}\n",
+        "```\n",
+        "Text.\n",
+        "\n",
+        "- item\n",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=20))
+def test_no_page_makes_the_check_crash(pieces: list[str]) -> None:
+    from homeroom.errors import InputError
+
+    text = "".join(pieces)
+    try:
+        source = source_from_text(text, "p.md", "p.md", "p.md", "en")
+    except InputError:
+        return  # broken front matter is the content check's one-line error
+    for finding in CHECK.check_page(source, prose_of(source)).findings:
+        assert 1 <= finding.line <= text.count("\n") + 1
+        assert finding.rule.startswith("pagetype.")
