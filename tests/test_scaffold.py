@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT, homeroom
 from homeroom.page_types import load_page_types
+from homeroom.settings import load_settings
 from homeroom.sources import parse_front_matter
 
 PAGE_TYPES = load_page_types(ROOT / "content" / "_data" / "page-types.yml")
@@ -117,3 +118,18 @@ def test_a_folder_in_the_name_is_created(root: Path) -> None:
     done = homeroom("new", "report-card", "schools/alder", "--title", "Alder Elementary", cwd=root)
     assert done.returncode == 0, done.stderr
     assert (root / "content" / "schools" / "alder.es.md").is_file()
+
+
+def test_new_pages_of_every_type_pass_every_bundled_check(tmp_path: Path) -> None:
+    # The bundled site's settings and data: readability, jargon and page types in every
+    # language it publishes. A page fresh from `homeroom new` starts with no findings at all.
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "content" / "_data", tmp_path / "content" / "_data")
+    for page_type in PAGE_TYPES.names:
+        made = homeroom("new", page_type, f"new-{page_type}", cwd=tmp_path)
+        assert made.returncode == 0, made.stderr
+    done = homeroom("check", "--fail-on", "info", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    # One file per required language (every site language unless mkdocs.yml says otherwise).
+    pages = len(PAGE_TYPES.names) * len(load_settings(tmp_path / "mkdocs.yml").required_languages)
+    assert done.stdout.strip() == f"Checked {pages} page(s): no problems found."
