@@ -72,6 +72,14 @@ def _parser() -> argparse.ArgumentParser:
         "rule", nargs="?", help="a rule id such as readability.sentence (default: list them)"
     )
 
+    new = commands.add_parser(
+        "new", help="start a page with its type's sections in every required language"
+    )
+    new.add_argument("type", metavar="TYPE", help="a page type, such as grade-expectations")
+    new.add_argument("name", metavar="NAME", help="the page's name, such as grade-9")
+    new.add_argument("--title", default=None, help="the page's title (default: from NAME)")
+    new.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+
     build = commands.add_parser("build", help="build the site; a failed build leaves the old site")
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("-d", "--site-dir", type=Path, default=None)
@@ -234,6 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from homeroom import translations_cli
 
             return translations_cli.run(args, _settings(args.config_file, None))
+        if args.command == "new":
+            from homeroom.scaffold import create
+
+            for made in create(load_settings(args.config_file), args.type, args.name, args.title):
+                print(f"created {display_path(made.path, Path.cwd())}")
+            return EXIT_OK
         from homeroom.build import build
 
         return build(args.config_file, args.site_dir, args.engine)

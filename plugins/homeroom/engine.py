@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from homeroom import suppressions
-from homeroom.checks import PageCheck, PageResult, jargon, readability
+from homeroom.checks import PageCheck, PageResult, jargon, pagetypes, readability
 from homeroom.findings import Finding
 from homeroom.prose import ProseDocument, extract
 from homeroom.settings import Settings
@@ -22,6 +22,7 @@ from homeroom.sources import Source
 CHECK_BUILDERS: dict[str, Callable[[Settings], PageCheck]] = {
     "readability": readability.build,
     "jargon": jargon.build,
+    "pagetypes": pagetypes.build,
 }
 
 _CACHE: dict[tuple[str, str, str, str], PageResult] = {}

@@ -159,8 +159,50 @@ RULES: dict[str, RuleDoc] = {
             "Vietnamese is listed under plugins > i18n > languages and the school's pages are "
             "translated.",
         ),
+        RuleDoc(
+            "pagetype.unknown",
+            "A page's `type:` is not one of the site's page types.",
+            "Each page type lists the sections families expect (content/_data/page-types.yml). "
+            "With an unknown type nobody can check that the page answers their questions.",
+            "---\ntitle: Grade 4\ntype: grade-page\n---",
+            "---\ntitle: Staff calendar\ntype: staff\n---",
+        ),
+        RuleDoc(
+            "pagetype.missing-type",
+            "A page does not say what kind of page it is.",
+            "Without a `type:` Homeroom cannot check that the page has the sections families "
+            "look for, such as where to get help.",
+            "---\ntitle: Staff calendar\n---",
+            "---\ntitle: Staff calendar\ntype: staff\n---",
+        ),
+        RuleDoc(
+            "pagetype.section",
+            "A section that every page of this type must have is missing.",
+            "Families learn where to look: every page of a kind has the same sections, in "
+            "every language. Sections are found by the heading id in `{#...}`, which is the "
+            "same in every language.",
+            "---\ntype: report-card-guide\n---\n## What is a school report card? {#what-is}\n"
+            "## How to read it\n## Where to get help {#get-help}",
+            "---\ntype: report-card-guide\n---\n## What is a school report card? {#what-is}\n"
+            "## How to read it {#read-it}\n## Where to get help {#get-help}",
+        ),
+        RuleDoc(
+            "pagetype.order",
+            "The required sections are not in the order the page type gives.",
+            "When every page of a kind has its sections in the same order, families find what "
+            "they need quickly, even in a language they read slowly.",
+            "---\ntype: report-card-guide\n---\n## What is a school report card? {#what-is}\n"
+            "## Where to get help {#get-help}\n## How to read it {#read-it}",
+            "---\ntype: report-card-guide\n---\n## What is a school report card? {#what-is}\n"
+            "## How to read it {#read-it}\n## Where to get help {#get-help}",
+        ),
     )
 }
+
+
+def _indent(example: str) -> str:
+    # Examples of whole pages span several lines: indent each one.
+    return "\n".join(f"  {line}" for line in example.splitlines())
 
 
 def explain(rule: str) -> str | None:
@@ -170,5 +212,5 @@ def explain(rule: str) -> str | None:
         return None
     return (
         f"{doc.id}: {doc.title}\n\nWhy it matters: {doc.why}\n\n"
-        f"Instead of:\n  {doc.bad}\n\nWrite:\n  {doc.good}"
+        f"Instead of:\n{_indent(doc.bad)}\n\nWrite:\n{_indent(doc.good)}"
     )

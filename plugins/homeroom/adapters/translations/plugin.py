@@ -58,8 +58,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.optional: frozenset[str] = frozenset()
         self.original_nav: Any = None
         self.fallbacks: set[str] = set()
-        self.removed: set[str] = set()
         self.english_links: set[str] = set()
+        self.present: set[str] = set()
 
     def _options(self) -> dict[str, Any]:
         return dict(self.config)
@@ -104,7 +104,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return files
         language = _current_language(config)
         self.fallbacks = set()
-        self.removed = set()
         config.nav = copy.deepcopy(self.original_nav)
         if language != self.default:
             for file in list(files.documentation_pages()):
@@ -113,17 +112,14 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 page = str(getattr(file, "norm_src_uri", file.src_uri))
                 if language in self.optional:
                     files.remove(file)
-                    self.removed.add(page)
                 else:
                     self.fallbacks.add(page)
+            # Pages with a file in this language: generated ones (a glossary) included.
+            self.present = {
+                str(getattr(f, "norm_src_uri", f.src_uri)) for f in files.documentation_pages()
+            }
             if config.nav:
-                # Pages with no file in this language (removed fallbacks, or generated
-                # pages such as a glossary that this language does not have yet).
-                present = {
-                    str(getattr(f, "norm_src_uri", f.src_uri)) for f in files.documentation_pages()
-                }
-                present |= {f.src_uri for f in files.documentation_pages()}
-                config.nav = _prune_nav(config.nav, present, keep_missing=False)
+                config.nav = _prune_nav(config.nav, self.present)
         elif self.config.status_page:
             text = status_markdown(self.coverage)
             page_file = File.generated(config, self.config.status_page, content=text)
@@ -133,7 +129,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Send links to untranslated pages (optional languages) to the default language."""
+        """Send links to pages this language does not have to the default language's page.
+
+        In an optional language, an untranslated page (or a generated page such as the
+        glossary that the language has no data for yet) is not built at all.
+        """
         if not self.config.enabled or self.notices is None:
             return markdown
         page_name = str(getattr(page.file, "norm_src_uri", page.file.src_uri))
@@ -143,14 +143,14 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         language = _current_language(config)
         if page_name in self.fallbacks:
             page.meta["search"] = {"exclude": True}
-        if not self.removed:
+        if language == self.default:
             return markdown
         notices = self.notices
         source_dir = posixpath.dirname(page_name)
 
         def rewrite(match: re.Match[str]) -> str:
             target = posixpath.normpath(posixpath.join(source_dir, match.group("target")))
-            if target not in self.removed:
+            if target in self.present:
                 return match.group(0)
             url = _default_url(target, config.use_directory_urls)
             href = get_relative_url(url, page.url) + (match.group("anchor") or "")
@@ -226,7 +226,7 @@ def _default_url(page: str, use_directory_urls: bool) -> str:
     return stem + "/"
 
 
-def _prune_nav(nav: Any, present: set[str], *, keep_missing: bool = False) -> Any:
+def _prune_nav(nav: Any, present: set[str]) -> Any:
     """The navigation with only pages in ``present`` (and without sections left empty).
 
     Links to other sites (``https://...``) stay.
@@ -242,5 +242,5 @@ def _prune_nav(nav: Any, present: set[str], *, keep_missing: bool = False) -> An
                 out[title] = pruned
         return out or None
     if isinstance(nav, str) and nav.endswith(".md"):
-        return nav if keep_missing or nav in present else None
+        return nav if nav in present else None
     return nav

@@ -1,0 +1,1 @@
+"""``homeroom/pagetypes``: every page has its type's sections, in order."""
