@@ -72,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
         "rule", nargs="?", help="a rule id such as readability.sentence (default: list them)"
     )
 
+    from homeroom.reportcards.cli import add_parser as add_reportcards_parser
+
+    add_reportcards_parser(commands)
+
     build = commands.add_parser("build", help="build the site; a failed build leaves the old site")
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("-d", "--site-dir", type=Path, default=None)
@@ -152,6 +156,11 @@ def _collect(args: argparse.Namespace, settings: Settings) -> list[Source]:
         else load_source(p.resolve(), p.resolve().parent, settings.languages, Path.cwd())
         for p in paths
     ]
+    if not args.paths and not args.changed_since and settings.enabled("reportcards"):
+        # Report cards are generated from data: check exactly what the build publishes.
+        from homeroom.reportcards.pages import generated_sources
+
+        sources.extend(generated_sources(settings))
     check_duplicates(sources, settings.languages)
     return sources
 
@@ -206,6 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "explain":
             return _explain(args.rule)
+        if args.command == "reportcards":
+            from homeroom.reportcards.cli import run as run_reportcards
+
+            return run_reportcards(args)
         from homeroom.build import build
 
         return build(args.config_file, args.site_dir, args.engine)
