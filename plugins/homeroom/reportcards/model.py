@@ -284,7 +284,7 @@ class Row:
         met = data.get("met")
         if met is None and levels[2] is not None and levels[3] is not None:
             met = levels[2] + levels[3]
-        return cls(data["tested"], levels, met)  # type: ignore[arg-type]
+        return cls(data["tested"], (levels[0], levels[1], levels[2], levels[3]), met)
 
     def measures(self) -> Iterator[tuple[str, int | None]]:
         """(measure, value) for tested, the four levels and met."""

@@ -1,5 +1,4 @@
-"""The privacy engine: one suppressed dataset per school, from which nothing hidden can be
-worked out.
+"""The privacy engine: one suppressed dataset per school that hides what must stay hidden.
 
 Every page and every language renders from the :class:`PublishedSchool` this module
 returns, and that object holds no count of any hidden cell: a renderer cannot leak what it
@@ -22,9 +21,9 @@ never receives. The rules (``../shared/brief.md``, "Student privacy"):
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-import math
 from pathlib import Path
 
 from homeroom.errors import HomeroomError
@@ -381,8 +380,11 @@ def _solvable(state: _State) -> list[Key]:
 
 
 def _complementary(state: _State) -> None:
-    """Rule 5, to a fixed point: every set that adds up hides at least two cells, and no
-    hidden cell can be solved for or pinned."""
+    """Rule 5, to a fixed point: no set that adds up hides just one cell.
+
+    Then proven: no hidden cell can be solved for or pinned; if one can, hide one more
+    related cell and repeat.
+    """
     while True:
         changed = _hide_rows_of_hidden_denominators(state)
         for eq in state.equations:
@@ -415,8 +417,10 @@ def _complementary(state: _State) -> None:
 
 
 def _connected(state: _State, leak: Key) -> list[Equation]:
-    """Equations that contain ``leak``, widened through hidden cells until one has a shown
-    cell to hide."""
+    """Equations that contain ``leak``, widened through hidden cells.
+
+    Widening stops as soon as one of them has a shown cell left to hide.
+    """
     seen: set[Key] = {leak}
     while True:
         equations = [eq for eq in state.equations if seen & set(eq.keys)]
@@ -443,7 +447,8 @@ def suppress(school: School, district: District) -> PublishedSchool:
                 cells[key] = Cell(SHOWN, value)
             else:
                 n = raw[(key[0], key[1], "n")]
-                assert n is not None  # a shown share always has a shown denominator
+                if n is None:  # verify() proved a shown share has a shown denominator
+                    raise PrivacyError(f"{key_text(key)}: a share of a hidden group")
                 cells[key] = Cell(SHOWN, percent(value, n))
         elif status == BELOW:
             cells[key] = Cell(BELOW, None, district.code_below)

@@ -77,8 +77,7 @@ class Words:
             return self("numbers.below", pct=self.pct(cell.limit))
         if cell.status == ABOVE and cell.limit is not None:
             return self("numbers.above", pct=self.pct(cell.limit))
-        assert cell.value is not None
-        return self.pct(cell.value)
+        return self.pct(cell.value or 0)
 
     def frequency(self, cell: Cell) -> str:
         """Words from a fixed denominator of 10 (or 20 at the ends), never the group size."""
@@ -86,8 +85,7 @@ class Words:
             return self("frequency.below")
         if cell.status == ABOVE:
             return self("frequency.above")
-        assert cell.value is not None
-        tens = (cell.value + 5) // 10
+        tens = ((cell.value or 0) + 5) // 10
         if tens <= 0:
             return self("frequency.fewer_than_one_in_ten")
         if tens >= 10:
@@ -109,7 +107,7 @@ class Words:
         return self("compare.point") if count == 1 else self("compare.points", count=count)
 
     def comparison(self, value: int, district: int | None, state: int | None) -> str:
-        """ "That is 8 points higher than the district and the same as the state."."""
+        """A sentence such as: That is 8 points higher than the district."""
         parts = []
         for where, other in (("district", district), ("state", state)):
             if other is None:
@@ -151,7 +149,7 @@ def _table(
         w("tables.level_4"),
         w("tables.met"),
     ]
-    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join([":--"] + ["--:"] * 6) + " |"]
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * 7]
     for row in rows:
         if row.startswith("grade:"):
             name = w("tables.grade", grade=row.split(":", 1)[1])
@@ -323,8 +321,8 @@ def school_markdown(
     ) or _science_grades(school)
     for subject in SUBJECT_ORDER:
         if school.has_table(subject):
-            section, hidden = _subject_section(w, school, district, subject, science_grades)
-            lines += section
+            subject_lines, hidden = _subject_section(w, school, district, subject, science_grades)
+            lines += subject_lines
             if hidden:
                 lines += [footnote, ""]
     for key, section, compare_key in (
@@ -393,7 +391,7 @@ def index_markdown(
         w("schools_index.reading"),
         w("schools_index.math"),
     ]
-    lines += ["| " + " | ".join(head) + " |", "| :-- | --: | --: | --: |"]
+    lines += ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- |"]
     hidden = False
     for school in schools:
         cells = [f"[{school.name}]({school.id}.md)"]

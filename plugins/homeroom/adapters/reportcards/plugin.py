@@ -45,6 +45,11 @@ class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
 
         if self.reporter is None:
             self.reporter = FindingReporter(self.config.fail_on)
+        # The pages name their sections with {#id} (language-neutral anchors that links
+        # and the glance list use) and hold Markdown tables.
+        for extension in ("attr_list", "tables"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         if self.config.enabled:
             try:
                 generate(self._settings(config))
