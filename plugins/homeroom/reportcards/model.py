@@ -255,8 +255,9 @@ DISTRICT_SCHEMA: dict[str, Any] = {
         "interpreter_phone": {"type": "string", "description": "the free interpreter line as text"},
         "state_name": {"type": "string", "description": "the state's name as text"},
         "tested_grades": {
-            "type": "string",
-            "description": "text naming the tested grades, such as '3 to 8 and 11'",
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "the grades that take state tests, in quotes, such as ['3', '4', '5', '6', '7', '8', '11']",
         },
         "source": {
             "type": ["string", "object"],
@@ -346,7 +347,7 @@ class District:
     contact_phone: str = ""
     interpreter_phone: str = ""
     state_name: str = ""
-    tested_grades: str = ""
+    tested_grades: tuple[str, ...] = ()
     source: str | Mapping[str, str] = ""
     display: str = ""
 
@@ -440,6 +441,11 @@ def _schema_error(lined: LinedYaml, schema: Mapping[str, Any]) -> None:
         path = [*path, field_name]
         problem = f"`{_path_text(path)}` is not a field Homeroom knows"
         expected = f"only these fields: {allowed}"
+    elif "propertyNames" in error.relative_schema_path and kind == "enum":
+        bad = str(error.instance)
+        path = [*path, bad]
+        problem = f"`{_path_text(path)}` is not a name Homeroom knows"
+        expected = f"one of: {', '.join(map(str, error.validator_value))}"
     elif kind == "propertyNames":
         bad = str(error.instance)
         allowed = ", ".join(error.validator_value.get("enum", []))
@@ -640,7 +646,7 @@ def load_district(path: Path, project_root: Path) -> District:
         contact_phone=data.get("contact_phone", ""),
         interpreter_phone=data.get("interpreter_phone", ""),
         state_name=data.get("state_name", ""),
-        tested_grades=data.get("tested_grades", ""),
+        tested_grades=tuple(str(g) for g in data.get("tested_grades") or ()),
         source=data.get("source", ""),
         display=shown,
     )

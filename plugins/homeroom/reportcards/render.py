@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from homeroom.catalogs import Catalogs
@@ -101,6 +102,27 @@ class Words:
         if cell.status == ABOVE and cell.limit is not None:
             return self("numbers.table_above", pct=self.pct(cell.limit))
         return self.marker
+
+    def grades(self, grades: Sequence[str]) -> str:
+        """Grades as the language lists them, runs shortened: "3 to 8 and 11"."""
+        runs: list[list[str]] = []
+        for grade in grades:
+            last = runs[-1][-1] if runs else None
+            if (
+                last is not None
+                and last.isdigit()
+                and grade.isdigit()
+                and int(grade) == int(last) + 1
+            ):
+                runs[-1].append(grade)
+            else:
+                runs.append([grade])
+        parts = [
+            run[0] if len(run) < 3 else self("how_to_read.grade_range", first=run[0], last=run[-1])
+            for run in runs
+            for run in ([run] if len(run) != 2 else [[run[0]], [run[1]]])
+        ]
+        return format_list(parts, locale=self.locale)
 
     def points(self, count: int) -> str:
         """1 point, 8 points."""
@@ -305,7 +327,7 @@ def school_markdown(
     lines += _glance(w, school, district)
     lines += [f"## {w('report_card.sections.how_to_read')} {{#how-to-read}}", ""]
     if district.tested_grades:
-        lines += [w("how_to_read.tests", grades=district.tested_grades), ""]
+        lines += [w("how_to_read.tests", grades=w.grades(district.tested_grades)), ""]
     lines += [w("how_to_read.levels"), ""]
     lines += [f"- {w(f'how_to_read.level_{i}')}" for i in range(1, 5)] + [""]
     lines += [w("how_to_read.met"), "", w("how_to_read.compare"), "", w("how_to_read.coded"), ""]
