@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from rc_helpers import DATA, ROOT
 
 from homeroom.catalogs import MissingKey, load_catalogs
 from homeroom.errors import InputError

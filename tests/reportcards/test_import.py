@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CT_FILE, CT_MAPPING, ROOT
+from rc_helpers import CT_FILE, CT_MAPPING, ROOT, homeroom_cli
 
-from conftest_cli import homeroom_cli
 from homeroom.errors import InputError
 from homeroom.reportcards.importer import import_csv
 from homeroom.reportcards.model import load_schools

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, ROOT, school, write_schools
+from rc_helpers import DATA, ROOT, school, write_schools
 
 from homeroom.errors import InputError
 from homeroom.reportcards.model import load_schools
@@ -57,7 +57,7 @@ def test_a_row_naming_a_student_is_refused(tmp_path: Path) -> None:
     data = school()
     data["assessments"]["reading"]["groups"]["all"]["name"] = "Ana Lopez"  # type: ignore[index]
     text = yaml.safe_dump(data, sort_keys=False)
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "Ana Lopez" in l)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "Ana Lopez" in t)
     message = _error(tmp_path, text)
     assert message.startswith(
         f"schools/test-school.yml:{line}: `assessments.reading.groups.all.name`"
@@ -125,7 +125,7 @@ def test_schema_and_sum_errors_name_file_line_field_and_form(
 
 def test_the_error_line_is_the_line_of_the_field(tmp_path: Path) -> None:
     text = yaml.safe_dump(school(), sort_keys=False).replace("chronic: 18", "chronic: lots")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "chronic: lots" in l)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "chronic: lots" in t)
     assert _error(tmp_path, text).startswith(
         f"schools/test-school.yml:{line}: `absenteeism.chronic`"
     )

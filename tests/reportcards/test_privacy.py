@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, school, write_schools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rc_helpers import DATA, ROOT, school, write_schools
 
 from homeroom.reportcards import privacy
 from homeroom.reportcards.model import load_schools
@@ -23,7 +23,7 @@ def _published(
 
 
 def _equations_hold(pub: privacy.PublishedSchool, raw_school: object) -> None:
-    raw, equations, _ = privacy._cells_and_equations(raw_school)  # type: ignore[arg-type]
+    _, equations, _ = privacy._cells_and_equations(raw_school)  # type: ignore[arg-type]
     for eq in equations:
         hidden = [k for k in eq.keys if not pub.cells[k].shown]
         assert len(hidden) != 1, (eq, hidden)
@@ -39,8 +39,8 @@ def test_the_six_student_group_is_hidden_whole_with_its_complement() -> None:
                 assert pub.cell(subject, group, measure).status == HIDDEN
         assert pub.cell(subject, "all", "n").shown
     rules = {e.cell: e.rule for e in pub.audit}
-    assert rules["reading/english_learners/n"] == "min-n"
-    assert rules["reading/not_english_learners/n"] == "complementary"
+    assert rules["reading/english_learners/n"] == "privacy.min-n"
+    assert rules["reading/not_english_learners/n"] == "privacy.complementary"
     entry = next(e for e in pub.audit if e.cell == "reading/english_learners/n")
     assert (entry.value, entry.detail) == (6, "the group has 6 students, fewer than 10")
 
@@ -52,7 +52,9 @@ def test_small_counts_and_complements_are_hidden(tmp_path: Path) -> None:
     groups["not_english_learners"] = {"tested": 60, "levels": [18, 10, 20, 12]}
     pub = _published(tmp_path, data)
     assert pub.cell("reading", "english_learners", "l1").status == HIDDEN
-    assert {e.rule for e in pub.audit if e.cell == "reading/english_learners/l1"} == {"small-count"}
+    assert {e.rule for e in pub.audit if e.cell == "reading/english_learners/l1"} == {
+        "privacy.small-count"
+    }
     # Never the only hidden cell of a set that adds up.
     _equations_hold(pub, load_schools(tmp_path / "schools", tmp_path).schools[0])
 
@@ -89,7 +91,7 @@ def test_values_hidden_by_the_state_stay_hidden_with_a_complement(tmp_path: Path
     pub = _published(tmp_path, data)
     assert pub.cell("reading", "english_learners", "l1").status == HIDDEN
     assert {e.rule for e in pub.audit if e.cell == "reading/english_learners/l1"} == {
-        "hidden-at-source"
+        "privacy.hidden-at-source"
     }
     _equations_hold(pub, load_schools(tmp_path / "schools", tmp_path).schools[0])
 
@@ -128,7 +130,9 @@ def test_audit_log_is_json_lines_outside_the_site(tmp_path: Path) -> None:
         "rule",
         "detail",
     }
-    assert all(isinstance(e["value"], int) for e in entries if e["rule"] != "hidden-at-source")
+    assert all(
+        isinstance(e["value"], int) for e in entries if e["rule"] != "privacy.hidden-at-source"
+    )
 
 
 _counts = st.lists(st.integers(0, 40), min_size=4, max_size=4)
@@ -167,8 +171,18 @@ def test_any_data_suppresses_without_a_single_subtractable_cell(
     )
     pub = suppress(loaded.schools[0], loaded.district)
     _equations_hold(pub, loaded.schools[0])
-    for (table, row_id, measure), cell in pub.cells.items():
+    for (_, _, measure), cell in pub.cells.items():
         if cell.shown and measure == "n":
             assert cell.value is not None and cell.value >= min_n
         if cell.shown and measure != "n":
             assert cell.value is not None and 5 <= cell.value <= 95
+
+
+def test_every_rule_that_hides_a_value_is_documented() -> None:
+    from homeroom.rules import RULES
+
+    data = load_schools(DATA / "schools", ROOT)
+    used = {e.rule for pub in suppress_all(data.schools, data.district) for e in pub.audit}
+    code = (ROOT / "plugins" / "homeroom" / "reportcards" / "privacy.py").read_text()
+    named = set(__import__("re").findall(r'"(privacy\.[a-z-]+)"', code))
+    assert used <= named <= set(RULES)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, ROOT
+from rc_helpers import DATA, ROOT
 
 from homeroom.catalogs import load_catalogs
 from homeroom.reportcards.charts import bar_chart

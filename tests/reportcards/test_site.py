@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from adversary import attack, read_page
-from conftest import CT_FILE, CT_MAPPING, ROOT, make_site, school, write_schools
-from conftest_cli import homeroom_cli, mkdocs_cli
+from rc_helpers import (
+    CT_FILE,
+    CT_MAPPING,
+    ROOT,
+    homeroom_cli,
+    make_site,
+    mkdocs_cli,
+    school,
+    write_schools,
+)
 
 SCHOOLS = sorted(
     p.stem
@@ -99,7 +106,7 @@ def test_the_audit_log_is_written_and_never_published(bundled_site: Path) -> Non
         {
             "cell": "reading/english_learners/n",
             "detail": "the group has 6 students, fewer than 10",
-            "rule": "min-n",
+            "rule": "privacy.min-n",
             "school": "fairview-elementary",
             "status": "hidden",
             "value": 6,

@@ -239,23 +239,31 @@ def _primary(state: _State) -> None:
     for key, value in state.raw.items():
         table, row, measure = key
         if value is None:
-            state.protect(key, "hidden-at-source", "the state did not publish this value")
+            state.protect(key, "privacy.hidden-at-source", "the state did not publish this value")
             continue
         if measure == "n":
             if value < d.min_n:
-                state.protect(key, "min-n", f"the group has {value} students, fewer than {d.min_n}")
+                state.protect(
+                    key, "privacy.min-n", f"the group has {value} students, fewer than {d.min_n}"
+                )
             continue
         n = state.raw.get((table, row, "n"))
         if n is None or n < d.min_n:
             continue  # the whole row goes with its denominator (below)
         if value <= d.small_count:
-            state.protect(key, "small-count", f"{value} students is {d.small_count} or fewer")
+            state.protect(
+                key, "privacy.small-count", f"{value} of {n} students, {d.small_count} or fewer"
+            )
         elif value >= n - d.small_count:
-            state.protect(key, "small-complement", f"all but {n - value} of {n} students")
+            state.protect(key, "privacy.small-complement", f"all but {n - value} of {n} students")
         elif value * 100 < d.code_below * n:
-            state.protect(key, "bottom-coded", f"{value} of {n} is under {d.code_below}%", BELOW)
+            state.protect(
+                key, "privacy.bottom-coded", f"{value} of {n} is under {d.code_below}%", BELOW
+            )
         elif value * 100 > d.code_above * n:
-            state.protect(key, "top-coded", f"{value} of {n} is over {d.code_above}%", ABOVE)
+            state.protect(
+                key, "privacy.top-coded", f"{value} of {n} is over {d.code_above}%", ABOVE
+            )
 
 
 def _hide_rows_of_hidden_denominators(state: _State) -> bool:
@@ -270,9 +278,14 @@ def _hide_rows_of_hidden_denominators(state: _State) -> bool:
                     if state.status[k] in (BELOW, ABOVE):
                         # Coded, but now its group is hidden: hide it completely.
                         state.status[k] = HIDDEN
-                        state.reasons[k] = ("hidden-group", f"its group ({table}/{row}) is hidden")
+                        state.reasons[k] = (
+                            "privacy.hidden-group",
+                            f"its group ({table}/{row}) is hidden",
+                        )
                         changed = True
-                    elif state.protect(k, "hidden-group", f"its group ({table}/{row}) is hidden"):
+                    elif state.protect(
+                        k, "privacy.hidden-group", f"its group ({table}/{row}) is hidden"
+                    ):
                         changed = True
     return changed
 
@@ -394,7 +407,7 @@ def _complementary(state: _State) -> None:
                 if pick is not None:
                     state.protect(
                         pick,
-                        "complementary",
+                        "privacy.complementary",
                         f"else {key_text(protected[0])} could be worked out ({eq.label})",
                     )
                     changed = True
@@ -411,7 +424,7 @@ def _complementary(state: _State) -> None:
             )
         state.protect(
             pick,
-            "complementary",
+            "privacy.complementary",
             f"else {key_text(leak)} could be worked out from several sets that add up",
         )
 

@@ -1,8 +1,10 @@
-"""Shared helpers for the report-card tests: small school files and tiny real sites."""
+"""Shared helpers for the report-card tests: school files, tiny real sites, the commands."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -10,9 +12,6 @@ from pathlib import Path
 import yaml
 
 TESTS = Path(__file__).resolve().parent
-sys.path.insert(0, str(TESTS))
-sys.path.insert(0, str(TESTS.parent))
-
 ROOT = TESTS.parent.parent
 DATA = ROOT / "content" / "_data"
 CT_FILE = (
@@ -101,3 +100,18 @@ def make_site(root: Path, schools_dir: Path | None = None) -> Path:
     (content / "index.es.md").write_text("# Inicio\n\nBienvenidos.\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(textwrap.dedent(SITE_YML), encoding="utf-8")
     return root
+
+
+def homeroom_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m homeroom ARGS`` in ``cwd``."""
+    return _run([sys.executable, "-m", "homeroom", *args], cwd)
+
+
+def mkdocs_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m mkdocs ARGS`` in ``cwd``."""
+    return _run([sys.executable, "-m", "mkdocs", *args], cwd)
+
+
+def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
