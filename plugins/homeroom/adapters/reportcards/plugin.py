@@ -12,13 +12,16 @@ from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from homeroom.adapters.base import FindingReporter, settings_from
 from homeroom.adapters.jargon.plugin import _current_language, _default_language
 from homeroom.adapters.reportcards.config import ReportCardsConfig
 from homeroom.errors import HomeroomError
+from homeroom.sources import display_path
+
+log = get_plugin_logger(__name__)
 
 
 class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
@@ -27,6 +30,7 @@ class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
     def __init__(self) -> None:
         """Set up per-build state."""
         self.reporter: FindingReporter | None = None
+        self.summarised = False
 
     def _settings(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
         from homeroom.settings import Settings, load_settings
@@ -52,9 +56,23 @@ class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
                 config.markdown_extensions.append(extension)
         if self.config.enabled:
             try:
-                generate(self._settings(config))
+                settings = self._settings(config)
+                cards = generate(settings)
             except HomeroomError as exc:
                 raise PluginError(str(exc)) from None
+            if not self.summarised:  # static-i18n runs on_config once per language
+                self.summarised = True
+                hidden = sum(school.hidden_count for school in cards.published)
+                audit = (
+                    display_path(cards.audit_path, settings.project_root)
+                    if cards.audit_path
+                    else "none"
+                )
+                log.info(
+                    f"report cards for {len(cards.published)} schools in "
+                    f"{', '.join(cards.languages)}; {hidden} values hidden to protect student "
+                    f"privacy (audit log, never published: {audit})"
+                )
         return config
 
     # After static-i18n (-100) has chosen this pass's files: it rebuilds every file from
