@@ -409,9 +409,14 @@ def main() -> int:
     pages = len(list(args.site.glob("schools/*/index.html"))) + len(
         list(args.site.glob("*/schools/*/index.html"))
     )
+    lists = len(
+        list(args.site.glob("schools/index.html")) + list(args.site.glob("*/schools/index.html"))
+    )
     for leak in leaks:
         print(leak)
-    print(f"Read {pages} report-card pages: {len(leaks)} hidden values recovered.")
+    print(
+        f"Read {pages} report cards and {lists} school lists: {len(leaks)} hidden values recovered."
+    )
     return 1 if leaks else 0
 
 
