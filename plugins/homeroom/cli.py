@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("name", metavar="NAME", help="the page's name, such as grade-9")
     new.add_argument("--title", default=None, help="the page's title (default: from NAME)")
     new.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    from homeroom.reportcards.cli import add_parser as add_reportcards_parser
+
+    add_reportcards_parser(commands)
 
     build = commands.add_parser("build", help="build the site; a failed build leaves the old site")
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
@@ -164,6 +167,11 @@ def _collect(args: argparse.Namespace, settings: Settings) -> list[Source]:
         else load_source(p.resolve(), p.resolve().parent, settings.languages, Path.cwd())
         for p in paths
     ]
+    if not args.paths and not args.changed_since and settings.enabled("reportcards"):
+        # Report cards are generated from data: check exactly what the build publishes.
+        from homeroom.reportcards.pages import generated_sources
+
+        sources.extend(generated_sources(settings))
     check_duplicates(sources, settings.languages)
     return sources
 
@@ -248,6 +256,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for made in create(load_settings(args.config_file), args.type, args.name, args.title):
                 print(f"created {display_path(made.path, Path.cwd())}")
             return EXIT_OK
+        if args.command == "reportcards":
+            from homeroom.reportcards.cli import run as run_reportcards
+
+            return run_reportcards(args)
         from homeroom.build import build
 
         return build(args.config_file, args.site_dir, args.engine)

@@ -205,6 +205,76 @@ def _indent(example: str) -> str:
     return "\n".join(f"  {line}" for line in example.splitlines())
 
 
+# Report cards: every rule the privacy engine hides a value by. Each hidden value in the
+# unpublished audit log (.homeroom/audit/reportcards.jsonl) names one of these.
+RULES.update(
+    {
+        r.id: r
+        for r in (
+            RuleDoc(
+                "privacy.min-n",
+                "A group is smaller than the state's minimum group size, so all its results are hidden.",
+                "Results for a handful of students can show how one child did. The minimum (`min_n` "
+                "in content/_data/schools/_district.yml) is set by the state, never below 3.",
+                "Students learning English: 6 tested, 33% at level 1.",
+                "Students learning English: * (hidden: fewer than 10 students).",
+            ),
+            RuleDoc(
+                "privacy.small-count",
+                "A count of only a few students (0 to `small_count`) is hidden.",
+                "Saying that 1 or 2 students of a class did not meet the goal can point at a child.",
+                "Girls, level 1: 2%, which is 1 girl.",
+                "Girls, level 1: *.",
+            ),
+            RuleDoc(
+                "privacy.small-complement",
+                "A count of all but a few students is hidden.",
+                "'All but 2 students met the goal' tells the families of those 2 about their child.",
+                "Boys who met the goal: 97%, all but 1 boy.",
+                "Boys who met the goal: *.",
+            ),
+            RuleDoc(
+                "privacy.bottom-coded",
+                "A share under 5% is shown only as 'fewer than 5%'.",
+                "An exact small share of a known group gives the number of students back.",
+                "Level 1: 3%.",
+                "Level 1: fewer than 5% (in tables: <5%).",
+            ),
+            RuleDoc(
+                "privacy.top-coded",
+                "A share over 95% is shown only as 'more than 95%'.",
+                "An exact share near 100% tells how many students did not make it.",
+                "Met the goal: 98%.",
+                "Met the goal: more than 95% (in tables: >95%).",
+            ),
+            RuleDoc(
+                "privacy.complementary",
+                "One more value is hidden so a hidden value cannot be worked out by subtraction.",
+                "Levels add up to all students, two groups add up to all students, grades add up "
+                "to the school. If only one number of such a set were hidden, anyone could subtract "
+                "it back, so the smallest other number is hidden too, until nothing can be solved for.",
+                "All students 87, students who speak English well 81, students learning English *.",
+                "All students 87, students who speak English well *, students learning English *.",
+            ),
+            RuleDoc(
+                "privacy.hidden-group",
+                "Every share of a hidden group is hidden with it.",
+                "A share of a group whose size is hidden can still hint at that size.",
+                "Students learning English: *, then 33%, 33%, 33%, 0%.",
+                "Students learning English: * in every column.",
+            ),
+            RuleDoc(
+                "privacy.hidden-at-source",
+                "The state hid this value in its own file, so it stays hidden.",
+                "A value the state kept private must never be published or worked out here.",
+                "Level 1: 13% (filled in from the other levels).",
+                "Level 1: *, and one more value of the set hidden too.",
+            ),
+        )
+    }
+)
+
+
 def explain(rule: str) -> str | None:
     """The documentation of a rule as text, or None if there is no such rule."""
     doc = RULES.get(rule)

@@ -1,0 +1,1 @@
+"""MkDocs adapter for the report cards."""

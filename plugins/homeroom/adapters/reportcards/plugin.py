@@ -1,0 +1,116 @@
+"""``homeroom/reportcards``: one report card per school per language, from data.
+
+The pages are virtual files made by the core (:mod:`homeroom.reportcards.pages`), which
+``homeroom check`` also checks; the privacy gate runs there, so a build that would reveal a
+hidden value stops with a one-line error before anything is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from homeroom.adapters.base import FindingReporter, settings_from
+from homeroom.adapters.jargon.plugin import _current_language, _default_language
+from homeroom.adapters.reportcards.config import ReportCardsConfig
+from homeroom.errors import HomeroomError
+from homeroom.sources import display_path
+
+log = get_plugin_logger(__name__)
+
+
+class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
+    """Generate the report cards and check them like every other page."""
+
+    def __init__(self) -> None:
+        """Set up per-build state."""
+        self.reporter: FindingReporter | None = None
+        self.summarised = False
+
+    def _settings(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
+        from homeroom.settings import Settings, load_settings
+
+        live = settings_from(config, {"reportcards": dict(self.config)})
+        if config.config_file_path and Path(config.config_file_path).is_file():
+            # The other checks' options exactly as `homeroom check` reads them.
+            on_disk = load_settings(Path(config.config_file_path))
+            plugins = {**on_disk.plugins, "reportcards": dict(self.config)}
+            return Settings(live.project_root, live.docs_dir, live.languages, plugins)
+        return live
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load, validate and suppress the data once; bad data stops the build."""
+        from homeroom.reportcards.pages import generate
+
+        if self.reporter is None:
+            self.reporter = FindingReporter(self.config.fail_on)
+        # The pages name their sections with {#id} (language-neutral anchors that links
+        # and the glance list use) and hold Markdown tables.
+        for extension in ("attr_list", "tables"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if self.config.enabled:
+            try:
+                settings = self._settings(config)
+                cards = generate(settings)
+            except HomeroomError as exc:
+                raise PluginError(str(exc)) from None
+            if not self.summarised:  # static-i18n runs on_config once per language
+                self.summarised = True
+                hidden = sum(school.hidden_count for school in cards.published)
+                audit = (
+                    display_path(cards.audit_path, settings.project_root)
+                    if cards.audit_path
+                    else "none"
+                )
+                log.info(
+                    f"report cards for {len(cards.published)} schools in "
+                    f"{', '.join(cards.languages)}; {hidden} values hidden to protect student "
+                    f"privacy (audit log, never published: {audit})"
+                )
+        return config
+
+    # After static-i18n (-100) has chosen this pass's files: it rebuilds every file from
+    # disk, so generated pages are added once it is done, in the language it builds.
+    @event_priority(-150)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add this language's report cards, then check them."""
+        from homeroom import engine
+        from homeroom.reportcards.pages import generate, generated_sources
+
+        if not self.config.enabled or self.reporter is None:
+            return files
+        language = _current_language(config)
+        default = _default_language(config)
+        try:
+            settings = self._settings(config)
+            cards = generate(settings)
+            if language not in cards.languages:
+                return files
+            for page in cards.pages:
+                if page.language != language or files.get_file_from_path(page.uri) is not None:
+                    continue
+                file = File.generated(config, page.uri, content=page.text)
+                if language != default:
+                    file.dest_uri = f"{language}/{file.dest_uri}"
+                # Read the URL only after moving the page: File caches it.
+                base_url = file.url.removeprefix(f"{language}/")
+                # What static-i18n's language switcher reads: the same page in every language.
+                file.alternates = {  # type: ignore[attr-defined]
+                    lang: SimpleNamespace(url=base_url if lang == default else f"{lang}/{base_url}")
+                    for lang in cards.languages
+                }
+                file.locale_alternate_of = ""  # type: ignore[attr-defined]
+                file.locale = language  # type: ignore[attr-defined]
+                files.append(file)
+            sources = [s for s in generated_sources(settings) if s.language == language]
+            report = engine.run(sources, engine.build_checks(settings))
+        except HomeroomError as exc:
+            raise PluginError(str(exc)) from None
+        self.reporter.report(report.findings)
+        return files

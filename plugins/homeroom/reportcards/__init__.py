@@ -1,0 +1,1 @@
+"""School report cards from data: validation, privacy, import and pages."""

@@ -1,0 +1,154 @@
+"""Generate every report-card page of a site: the one entry point for the CLI and MkDocs.
+
+The same function feeds ``homeroom check`` (which checks the pages like any other) and the
+``homeroom/reportcards`` MkDocs plugin (which adds them to the build as virtual files), so
+what is checked is exactly what is published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from homeroom.catalogs import STRINGS_DIR, Catalogs, load_catalogs
+from homeroom.errors import InputError
+from homeroom.reportcards.model import SchoolData, load_schools
+from homeroom.reportcards.privacy import PublishedSchool, suppress_all, write_audit
+from homeroom.reportcards.render import index_markdown, school_markdown
+from homeroom.settings import Settings
+from homeroom.sources import Source, display_path, source_from_text
+
+#: Defaults of the ``homeroom/reportcards`` options.
+DEFAULTS: Mapping[str, Any] = {
+    "schools_dir": "schools",
+    "output": "schools",
+    "audit_dir": ".homeroom/audit",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One generated Markdown page in one language."""
+
+    uri: str
+    """The page's path inside the site, the same in every language (``schools/alder.md``)."""
+    language: str
+    text: str
+
+    def suffixed(self, default_language: str) -> str:
+        """The file name with the language suffix (``schools/alder.es.md``) for checks."""
+        if self.language == default_language:
+            return self.uri
+        return self.uri.removesuffix(".md") + f".{self.language}.md"
+
+
+@dataclass(frozen=True)
+class ReportCards:
+    """Every report-card page of a site, the datasets they came from, and where the audit is."""
+
+    pages: tuple[GeneratedPage, ...]
+    published: tuple[PublishedSchool, ...]
+    languages: tuple[str, ...]
+    audit_path: Path | None
+
+
+_CACHE: dict[str, ReportCards] = {}
+
+
+def options_of(settings: Settings) -> dict[str, Any]:
+    """The plugin's options with defaults filled in."""
+    return {**DEFAULTS, **dict(settings.plugins.get("reportcards") or {})}
+
+
+def _digest(folder: Path, strings: Path, languages: tuple[str, ...]) -> str:
+    sha = hashlib.sha256("|".join(languages).encode())
+    for path in sorted([*folder.glob("*.yml"), *strings.glob("*.yml")]):
+        sha.update(path.as_posix().encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def page_languages(settings: Settings, catalogs: Catalogs) -> tuple[str, ...]:
+    """Every required language, plus optional languages whose catalog is complete."""
+    required = settings.required_languages
+    optional = tuple(
+        lang
+        for lang in settings.optional_languages
+        if lang in catalogs.languages and not catalogs.missing_keys([lang])
+    )
+    return (*required, *optional)
+
+
+def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
+    """Load, suppress and render every school's report card in every language it needs.
+
+    Broken data stops here with a one-line error; so does anything that would reveal a
+    hidden value (:class:`~homeroom.reportcards.privacy.PrivacyError`).
+    """
+    options = options_of(settings)
+    folder = settings.data_dir / str(options["schools_dir"])
+    if not folder.is_dir():
+        raise InputError(
+            display_path(folder, settings.project_root),
+            "the school data folder does not exist. Add one YAML file per school there, or "
+            "set `schools_dir` under homeroom/reportcards in mkdocs.yml.",
+        )
+    strings = settings.data_dir / STRINGS_DIR
+    languages_all = settings.languages.codes
+    key = _digest(folder, strings, languages_all) + str(options)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    catalogs = load_catalogs(settings.data_dir, languages_all, settings.project_root)
+    languages = page_languages(settings, catalogs)
+    for lang in languages:
+        if lang not in catalogs.languages:
+            raise InputError(
+                display_path(strings / f"{lang}.yml", settings.project_root),
+                f"report cards must be published in {lang}, but there are no interface "
+                f"strings for it. Copy {languages_all[0]}.yml to {lang}.yml and translate it.",
+            )
+    data: SchoolData = load_schools(folder, settings.project_root)
+    published = suppress_all(data.schools, data.district)
+    output = str(options["output"]).strip("/")
+    pages: list[GeneratedPage] = []
+    for lang in languages:
+        pages.append(
+            GeneratedPage(
+                f"{output}/index.md", lang, index_markdown(published, data.district, catalogs, lang)
+            )
+        )
+        for school in published:
+            pages.append(
+                GeneratedPage(
+                    f"{output}/{school.id}.md",
+                    lang,
+                    school_markdown(school, data.district, catalogs, lang),
+                )
+            )
+    audit_path = None
+    if write_audit_log:
+        audit_path = write_audit(published, settings.project_root / str(options["audit_dir"]))
+    result = ReportCards(tuple(pages), published, languages, audit_path)
+    _CACHE[key] = result
+    return result
+
+
+def generated_sources(settings: Settings) -> list[Source]:
+    """The report-card pages as sources for ``homeroom check``, named after their data."""
+    cards = generate(settings)
+    default = settings.languages.default.code
+    options = options_of(settings)
+    data_shown = display_path(
+        settings.data_dir / str(options["schools_dir"]), settings.project_root
+    )
+    sources = []
+    for page in cards.pages:
+        rel = page.suffixed(default)
+        shown = display_path(settings.docs_dir / rel, settings.project_root)
+        display = f"{shown} (generated from {data_shown})"
+        sources.append(source_from_text(page.text, display, rel, page.uri, page.language))
+    return sources

@@ -1,0 +1,141 @@
+"""School data files: validated, with one-line errors; never about a single student."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from rc_helpers import DATA, ROOT, school, write_schools
+
+from homeroom.errors import InputError
+from homeroom.reportcards.model import load_schools
+
+
+def test_bundled_data_has_twelve_schools_of_every_level() -> None:
+    data = load_schools(DATA / "schools", ROOT)
+    levels = [s.level for s in data.schools]
+    assert len(data.schools) == 12
+    assert (levels.count("elementary"), levels.count("middle"), levels.count("high")) == (6, 3, 3)
+    assert data.district.min_n == 10
+    assert all("graduation" in s.rates for s in data.schools if s.level == "high")
+    fairview = next(s for s in data.schools if s.id == "fairview-elementary")
+    assert fairview.subjects["reading"].groups["english_learners"].tested == 6
+
+
+def _error(tmp_path: Path, text: str) -> str:
+    folder = write_schools(tmp_path / "schools")
+    (folder / "test-school.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_schools(folder, tmp_path)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("insert", "expected"),
+    [
+        ("student_name: Ana Lopez\n", "`student_name` looks like a student's name"),
+        ("first_name: Ana\n", "`first_name` looks like a student's name"),
+        ("student_id: 4471\n", "`student_id` looks like a student ID"),
+        ("birth_date: 2015-04-02\n", "`birth_date` looks like a birth date"),
+        ("dob: 2015-04-02\n", "`dob` looks like a birth date"),
+    ],
+)
+def test_student_fields_are_refused_in_one_line(tmp_path: Path, insert: str, expected: str) -> None:
+    text = yaml.safe_dump(school(), sort_keys=False)
+    lines = text.splitlines(keepends=True)
+    lines.insert(3, insert)
+    message = _error(tmp_path, "".join(lines))
+    assert message.startswith("schools/test-school.yml:4: ")
+    assert expected in message
+    assert "never put student names, ID numbers or birth dates" in message
+
+
+def test_a_row_naming_a_student_is_refused(tmp_path: Path) -> None:
+    data = school()
+    data["assessments"]["reading"]["groups"]["all"]["name"] = "Ana Lopez"  # type: ignore[index]
+    text = yaml.safe_dump(data, sort_keys=False)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "Ana Lopez" in t)
+    message = _error(tmp_path, text)
+    assert message.startswith(
+        f"schools/test-school.yml:{line}: `assessments.reading.groups.all.name`"
+    )
+
+
+def test_a_list_of_students_is_refused(tmp_path: Path) -> None:
+    text = yaml.safe_dump(school(), sort_keys=False) + "students:\n  - {grade: 3, score: 2410}\n"
+    message = _error(tmp_path, text)
+    assert "`students` is a list of single students" in message
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["assessments"]["reading"]["groups"]["all"].update(
+                levels=[20, "many", 30, 20]
+            ),
+            "`assessments.reading.groups.all.levels[1]` is 'many'; expected a whole number of students",
+        ),
+        (
+            lambda d: d["assessments"]["reading"]["groups"]["all"].update(levels=[20, 30, 50]),
+            "expected a list of four numbers of students, level 1 to level 4",
+        ),
+        (lambda d: d.pop("year"), "`year` is missing; expected the school year in quotes"),
+        (
+            lambda d: d.update(colour="red"),
+            "`colour` is not a field Homeroom knows; expected only these fields",
+        ),
+        (
+            lambda d: d["assessments"]["reading"]["groups"].update(
+                girls={"tested": 1, "levels": [0, 0, 1, 0]}
+            ),
+            "`assessments.reading.groups.girls` is not a name Homeroom knows; expected one of: all,",
+        ),
+        (
+            lambda d: d["assessments"]["reading"]["groups"]["all"].update(tested=101),
+            "the four levels add up to 100, but `tested` is 101",
+        ),
+        (
+            lambda d: d["assessments"]["reading"]["groups"]["english_learners"].update(
+                tested=41, levels=[11, 12, 10, 8]
+            ),
+            "english_learners + not_english_learners add up to 101 for `n`, but all students have 100",
+        ),
+        (
+            lambda d: d["assessments"]["reading"]["grades"]["4"].update(
+                tested=49, levels=[9, 15, 15, 10]
+            ),
+            "3 + 4 add up to 99 for `n`",
+        ),
+    ],
+)
+def test_schema_and_sum_errors_name_file_line_field_and_form(
+    tmp_path: Path, change, expected: str
+) -> None:
+    data = school()
+    change(data)
+    message = _error(tmp_path, yaml.safe_dump(data, sort_keys=False))
+    assert message.startswith("schools/test-school.yml:")
+    assert message.split(":")[1].isdigit()
+    assert expected in message
+
+
+def test_the_error_line_is_the_line_of_the_field(tmp_path: Path) -> None:
+    text = yaml.safe_dump(school(), sort_keys=False).replace("chronic: 18", "chronic: lots")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "chronic: lots" in t)
+    assert _error(tmp_path, text).startswith(
+        f"schools/test-school.yml:{line}: `absenteeism.chronic`"
+    )
+
+
+@pytest.mark.parametrize("min_n", [0, 2])
+def test_minimum_group_size_is_never_below_three(tmp_path: Path, min_n: int) -> None:
+    folder = write_schools(tmp_path / "schools", school(), district={"min_n": min_n})
+    with pytest.raises(
+        InputError,
+        match=r"_district.yml:\d+: `min_n` is .*; expected the state's minimum group size, a whole number of 3 or more",
+    ):
+        load_schools(folder, tmp_path)
