@@ -435,3 +435,21 @@ def test_a_repeated_number_is_the_same_fact() -> None:
     en = facts.shape_of("Add within 100. Count by 100s up to 1,000.\n")
     es = facts.shape_of("Sumar hasta 100. Contar de 100 en 100 hasta 1.000.\n")
     assert facts.compare_facts(en, es) == []
+
+
+def test_an_interface_string_missing_in_a_required_language(tmp_path: Path) -> None:
+    strings = tmp_path / "content" / "_data" / "strings"
+    strings.mkdir(parents=True)
+    (strings / "en.yml").write_text("glance:\n  title: At a glance\n  more: More\n")
+    (strings / "es.yml").write_text("glance:\n  title: De un vistazo\n")
+    (strings / "vi.yml").write_text("glance:\n  title: Tóm tắt\n")  # optional: may lag
+    (tmp_path / "content" / "_data" / "notices.yml").write_text(
+        "languages:\n  en: {fallback_title: a, fallback_body: b, in_default_language: c}\n"
+        "  es: {fallback_title: a, fallback_body: b}\n"
+    )
+    found = translations.analyse([], settings(tmp_path), use_git=False).findings
+    assert [(f.path, f.rule, f.match, f.language) for f in found] == [
+        ("content/_data/notices.yml", "i18n.catalog", "in_default_language", "es"),
+        ("content/_data/strings/es.yml", "i18n.catalog", "glance.more", "es"),
+    ]
+    assert "line 3 of the English strings" in found[1].message

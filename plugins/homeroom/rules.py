@@ -150,6 +150,15 @@ RULES: dict[str, RuleDoc] = {
             "translation: {method: machine}",
         ),
         RuleDoc(
+            "i18n.catalog",
+            "An interface string is missing in a required language.",
+            "Labels, notices and report-card sentences come from per-language catalogs "
+            "(content/_data/strings/, content/_data/notices.yml). A missing one would show "
+            "families a gap or English text.",
+            "strings/en.yml has glance.title; strings/es.yml does not.",
+            "strings/es.yml has glance.title: Resumen.",
+        ),
+        RuleDoc(
             "i18n.school-language",
             "A school's home-language data requires a language the site does not publish.",
             "When 15% or more of a school's students share a home language other than English, "

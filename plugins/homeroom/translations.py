@@ -436,6 +436,7 @@ def analyse(
             page, lang, Status.ORPHAN, False, False, None, translation, method=""
         )
         findings.append(_orphan(translation, default))
+    findings.extend(catalog_findings(settings, options))
     findings.sort()
     return Coverage(
         pages=pages,
@@ -444,6 +445,52 @@ def analyse(
         findings=tuple(findings),
         required_by_school=by_school,
     )
+
+
+def catalog_findings(settings: Settings, options: Options) -> list[Finding]:
+    """Interface strings (labels, notices, report-card sentences) missing in a required language.
+
+    Every generated word a family reads comes from a per-language catalog; a key the
+    default language has and a required language lacks would leave a gap or English text.
+    """
+    from homeroom.catalogs import load_catalogs
+    from homeroom.notices import load_notices
+
+    found: list[Finding] = []
+    catalogs = load_catalogs(settings.data_dir, options.languages, settings.project_root)
+    for gap in catalogs.missing_keys(options.required):
+        found.append(
+            Finding(
+                gap.file,
+                1,
+                1,
+                "i18n.catalog",
+                Severity.ERROR,
+                f"The {_english_name(gap.lang)} strings have no `{gap.key}` (line {gap.line} of "
+                f"the {_english_name(options.default)} strings). Pages built from these strings "
+                f"would show families a gap or English text. Add `{gap.key}`, translated.",
+                match=gap.key,
+                language=gap.lang,
+            )
+        )
+    notices = load_notices(settings.data_dir, settings.project_root)
+    shown = _display(settings.data_dir / "notices.yml", settings)
+    for lang, key in notices.missing(tuple(x for x in options.required if x != options.default)):
+        found.append(
+            Finding(
+                shown,
+                1,
+                1,
+                "i18n.catalog",
+                Severity.ERROR,
+                f"The {_english_name(lang)} notices have no `{key}`: a family reading "
+                f"{_english_name(lang)} would get this notice in English. Add it under "
+                f"`languages > {lang}`.",
+                match=key,
+                language=lang,
+            )
+        )
+    return found
 
 
 def _missing(original: Source, lang: str, essential: bool) -> Finding:
