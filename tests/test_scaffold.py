@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import shutil
 from pathlib import Path
 
@@ -128,8 +130,15 @@ def test_new_pages_of_every_type_pass_every_bundled_check(tmp_path: Path) -> Non
     for page_type in PAGE_TYPES.names:
         made = homeroom("new", page_type, f"new-{page_type}", cwd=tmp_path)
         assert made.returncode == 0, made.stderr
-    done = homeroom("check", "--fail-on", "info", cwd=tmp_path)
-    assert done.returncode == 0, done.stdout
+    done = homeroom("check", "--format", "json", cwd=tmp_path)
+    report = json.loads(done.stdout)
     # One file per required language (every site language unless mkdocs.yml says otherwise).
-    pages = len(PAGE_TYPES.names) * len(load_settings(tmp_path / "mkdocs.yml").required_languages)
-    assert done.stdout.strip() == f"Checked {pages} page(s): no problems found."
+    required = load_settings(tmp_path / "mkdocs.yml").required_languages
+    made = [p for p in report["pages"] if p["path"].startswith("content/new-")]
+    assert len(made) == len(PAGE_TYPES.names) * len(required)
+    # The only thing said: each new translation is still to be written, and nobody has yet
+    # recorded which English version it matches.
+    untracked = [f for f in report["findings"] if f["rule"] == "i18n.untracked"]
+    assert [f for f in report["findings"] if f not in untracked] == []
+    translated = [name for name in PAGE_TYPES.names if name != "staff"]  # never translated
+    assert len(untracked) == len(translated) * (len(required) - 1)

@@ -454,7 +454,7 @@ def catalog_findings(settings: Settings, options: Options) -> list[Finding]:
     default language has and a required language lacks would leave a gap or English text.
     """
     from homeroom.catalogs import load_catalogs
-    from homeroom.notices import load_notices
+    from homeroom.notices import NOTICES_FILE, load_notices
 
     found: list[Finding] = []
     catalogs = load_catalogs(settings.data_dir, options.languages, settings.project_root)
@@ -473,8 +473,11 @@ def catalog_findings(settings: Settings, options: Options) -> list[Finding]:
                 language=gap.lang,
             )
         )
+    if not (settings.data_dir / NOTICES_FILE).is_file():
+        # No notices file: the built-in English texts are used, nothing to compare.
+        return found
     notices = load_notices(settings.data_dir, settings.project_root)
-    shown = _display(settings.data_dir / "notices.yml", settings)
+    shown = _display(settings.data_dir / NOTICES_FILE, settings)
     for lang, key in notices.missing(tuple(x for x in options.required if x != options.default)):
         found.append(
             Finding(

@@ -96,8 +96,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.reporter.report(self.coverage.findings)
         return config
 
-    # After static-i18n (-100) has chosen this language's files, fallbacks included.
-    @event_priority(-150)
+    # After static-i18n (-100) has chosen this language's files, fallbacks included, and
+    # after the plugins that generate pages (glossary, report cards: -150) have added theirs.
+    @event_priority(-200)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Drop fallback copies in optional languages; add the staff status page."""
         if not self.config.enabled or self.coverage is None:
