@@ -111,7 +111,29 @@ def gzip_size(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=6))
 
 
+_COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files like a real web host: text gzip-compressed when the browser asks."""
+
+    def do_GET(self) -> None:
+        """Send text files gzip-compressed; everything else as the standard handler does."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.is_file() and path.suffix in _COMPRESSIBLE):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         """Keep test output clean."""
 
