@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test lint serve clean setup
@@ -15,7 +16,18 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed node_modules/.installed $(CHROMIUM)
+
+# Browser tests (tests/browser) and the page benchmark: Debian's Chromium, driven by
+# Playwright (never `playwright install`), and axe-core and Lighthouse from npm.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm is missing: install Node.js 20 (the browser tests skip without axe-core)"; fi
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" -eq 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else echo "Chromium is missing: sudo apt-get install chromium (the browser tests skip until then)"; fi
 
 ## Build the bundled site into site/ with every check; a failed build keeps the old site.
 site: setup

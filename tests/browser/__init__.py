@@ -1,0 +1,1 @@
+"""Real-browser tests: the built site in Debian's Chromium at phone sizes."""
