@@ -124,6 +124,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         elif self.config.status_page:
             text = status_markdown(self.coverage)
             page_file = File.generated(config, self.config.status_page, content=text)
+            # The status page is for staff, in the default language only: static-i18n's
+            # switcher then sends the other languages to their home pages.
+            page_file.alternates = {self.default: page_file}  # type: ignore[attr-defined]
+            page_file.locale_alternate_of = ""  # type: ignore[attr-defined]
+            page_file.locale = self.default  # type: ignore[attr-defined]
             files.append(page_file)
         return files
 
