@@ -42,7 +42,8 @@ from homeroom.status_page import status_markdown
 
 # A Markdown inline link to another page: `](grade-3.md)` or `](../grade-3.md#math)`.
 _MD_LINK = re.compile(
-    r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?(?P<title>\s+\"[^\"]*\")?\)"
+    r"\[(?P<text>[^\]\n]*)\]"
+    r"\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?(?P<title>\s+\"[^\"]*\")?\)"
 )
 
 
@@ -58,7 +59,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.optional: frozenset[str] = frozenset()
         self.original_nav: Any = None
         self.fallbacks: set[str] = set()
-        self.english_links: set[str] = set()
         self.present: set[str] = set()
 
     def _options(self) -> dict[str, Any]:
@@ -161,27 +161,18 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             url = _default_url(target, config.use_directory_urls)
             href = get_relative_url(url, page.url) + (match.group("anchor") or "")
             label = notices.text(language, "in_default_language", self.default)
-            self.english_links.add(href)
-            return f"]({href}) ({label})"
+            # An HTML link: it says which language it opens in (hreflang), and MkDocs does
+            # not report it as an unrecognised link, since it is already a page address.
+            text = match.group("text")
+            return f'<a href="{escape(href)}" hreflang="{self.default}">{text}</a> ({label})'
 
         return _MD_LINK.sub(rewrite, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Mark a fallback page: a notice in the reader's language, the text as English.
-
-        Also marks links that lead to a page in the default language (``hreflang``).
-        """
+        """Mark a fallback page: a notice in the reader's language, the text as English."""
         if not self.config.enabled or self.notices is None:
             return html
         page_name = str(getattr(page.file, "norm_src_uri", page.file.src_uri))
-        if self.english_links:
-            # Links rewritten to default-language pages say which language they open in.
-            for href in self.english_links:
-                html = html.replace(
-                    f'<a href="{escape(href)}"',
-                    f'<a href="{escape(href)}" hreflang="{self.default}"',
-                )
-            self.english_links = set()
         if page_name not in self.fallbacks:
             return html
         language = _current_language(config)
