@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-MKDOCS_YML = """\
+_SITE_HEAD = """\
 site_name: Test district
 docs_dir: content
 exclude_docs: |
@@ -31,9 +31,18 @@ plugins:
           name: English
         - locale: es
           name: Español
-  - homeroom/content
-  - homeroom/readability{readability_options}
 """
+
+MKDOCS_YML = _SITE_HEAD + "  - homeroom/content\n  - homeroom/readability{readability_options}\n"
+
+#: A site with a required (es) and an optional (vi) language, checked for translations.
+TRANSLATIONS_SITE_YML = _SITE_HEAD + (
+    "        - locale: vi\n"
+    "          name: Tiếng Việt\n"
+    "  - homeroom/content\n"
+    "  - homeroom/translations:\n"
+    "      required: [en, es]\n"
+)
 
 LONG_SENTENCE = (
     "This sentence keeps going and going because the author wanted to say everything at once, "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import homeroom
+from conftest import TRANSLATIONS_SITE_YML, homeroom
 from homeroom import facts, translations
 from homeroom.findings import Severity
 from homeroom.languages import Language, LanguageSet
@@ -333,35 +333,9 @@ def git(cwd: Path, *args: str) -> None:
     )
 
 
-SITE_YML = """\
-site_name: Test district
-docs_dir: content
-exclude_docs: |
-  _data/
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: en
-          default: true
-          name: English
-        - locale: es
-          name: Español
-        - locale: vi
-          name: Tiếng Việt
-  - homeroom/content
-  - homeroom/translations:
-      required: [en, es]
-"""
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    (tmp_path / "mkdocs.yml").write_text(SITE_YML, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(TRANSLATIONS_SITE_YML, encoding="utf-8")
     content = tmp_path / "content"
     content.mkdir()
     (content / "conference-guide.md").write_text(GUIDE, encoding="utf-8")

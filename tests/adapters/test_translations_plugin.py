@@ -9,36 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, homeroom, mkdocs_build
+from conftest import ROOT, TRANSLATIONS_SITE_YML, homeroom, mkdocs_build
 
-SITE_YML = """\
-site_name: Test district
-docs_dir: content
-exclude_docs: |
-  _data/
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: en
-          default: true
-          name: English
-        - locale: es
-          name: Español
-        - locale: vi
-          name: Tiếng Việt
-  - homeroom/content
-  - homeroom/translations:
-      required: [en, es]
-nav:
-  - index.md
-  - grade-3.md
-  - conference-guide.md
-"""
+SITE_YML = TRANSLATIONS_SITE_YML + "nav:\n  - index.md\n  - grade-3.md\n  - conference-guide.md\n"
 
 NOTICES = (ROOT / "content" / "_data" / "notices.yml").read_text(encoding="utf-8")
 
