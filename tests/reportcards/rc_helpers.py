@@ -14,11 +14,10 @@ import yaml
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent.parent
 DATA = ROOT / "content" / "_data"
+#: A real state file (public domain), kept in the repository so these tests always run.
 CT_FILE = (
-    ROOT.parent
-    / "shared"
+    TESTS.parent
     / "data"
-    / "reportcards"
     / "ct-smarter-balanced"
     / "smarter-balanced_2016-17_all-districts_all-grades.csv"
 )

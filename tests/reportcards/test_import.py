@@ -12,10 +12,6 @@ from homeroom.errors import InputError
 from homeroom.reportcards.importer import import_csv
 from homeroom.reportcards.model import load_schools
 
-pytestmark = pytest.mark.skipif(
-    not CT_FILE.is_file(), reason="needs ../shared/data beside the repository"
-)
-
 
 @pytest.fixture(scope="module")
 def ct(tmp_path_factory: pytest.TempPathFactory) -> Path:

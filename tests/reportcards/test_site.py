@@ -171,7 +171,6 @@ def test_the_attacker_finds_the_leaks_when_suppression_is_weakened(
     )
 
 
-@pytest.mark.skipif(not CT_FILE.is_file(), reason="needs ../shared/data beside the repository")
 def test_imported_connecticut_report_cards_leak_nothing(tmp_path: Path) -> None:
     out = tmp_path / "imported"
     done = homeroom_cli(
