@@ -21,12 +21,12 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from homeroom.checks import PageResult
 from homeroom.errors import InputError
 from homeroom.findings import Finding, Severity
+from homeroom.matcher import phrase_matcher
 from homeroom.measures import (
     MEASURES,
     Counts,
@@ -124,14 +124,8 @@ class PlainWords:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """One alternation of every form (longest first), on word boundaries, any case."""
-        return _plain_pattern(tuple(sorted(self.alternatives, key=len, reverse=True)))
-
-
-@lru_cache(maxsize=64)
-def _plain_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in forms)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        """One matcher for every form (longest first), on word boundaries, any case."""
+        return phrase_matcher(self.alternatives)
 
 
 @dataclass(frozen=True)
