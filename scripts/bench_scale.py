@@ -152,7 +152,12 @@ def run_one(pages: int, languages: tuple[str, ...], work: Path) -> list[tuple[st
             f"{changed.seconds:.2f} s",
             "",
         ),
-        ("check pages per second, cold / warm", "", f"{total / cold.seconds:.0f} / {total / warm.seconds:.0f}", ""),
+        (
+            "check pages per second, cold / warm",
+            "",
+            f"{total / cold.seconds:.0f} / {total / warm.seconds:.0f}",
+            "",
+        ),
         ("check peak memory, cold / warm", "", f"{cold.peak_mb:.0f} / {warm.peak_mb:.0f} MB", ""),
     ]
 

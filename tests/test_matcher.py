@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from homeroom.glossary import Entry, Glossary
 from homeroom.findings import Severity
+from homeroom.glossary import Entry, Glossary
 from homeroom.matcher import phrase_matcher
 
 

@@ -131,3 +131,15 @@ def test_edge_pages_score_without_crashing(markdown: str, language: str) -> None
 def test_no_text_crashes_the_scorer(text: str, language: str) -> None:
     metrics = score(text.replace("\r", ""), language)
     assert metrics["measure"] in measures_for(language)
+
+
+def test_english_syllables_fast_path_agrees_with_textstat() -> None:
+    import textstat
+
+    from homeroom import syllables
+
+    words = "family reading conference everyone beautiful IEP tutor grade 504 didn't well-being Naïve Zyxquv"
+    textstat.set_lang("en_US")
+    for word in words.split():
+        expected = max(1, int(textstat.syllable_count(syllables.normalise(word))))
+        assert syllables.english(word) == expected, word

@@ -148,6 +148,4 @@ def test_fast_and_pure_yaml_report_the_same_line(text: str) -> None:
 def test_fast_and_pure_yaml_read_the_same_values(text: str) -> None:
     from homeroom.yamlfiles import FAST_LOADER, PermissiveLoader, load_yaml
 
-    assert load_yaml(text, "x", loader=FAST_LOADER) == load_yaml(
-        text, "x", loader=PermissiveLoader
-    )
+    assert load_yaml(text, "x", loader=FAST_LOADER) == load_yaml(text, "x", loader=PermissiveLoader)

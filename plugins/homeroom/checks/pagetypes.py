@@ -16,6 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -252,6 +253,12 @@ def _already_there(section: Section, page_headings: list[Heading], language: str
                 "at the end of its heading."
             )
     return ""
+
+
+def data_files(settings: Settings) -> list[Path]:
+    """The data files the check's results depend on (for the cache's fingerprint)."""
+    options = settings.plugins.get("pagetypes")
+    return [settings.data_dir / str((options or {}).get("types") or PAGE_TYPES_FILE)]
 
 
 def build(settings: Settings) -> PageTypesCheck:

@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from homeroom.checks import PageResult
@@ -779,6 +780,12 @@ def _front_matter_line(source: Source, key: str) -> int:
         if line.startswith(f"{key}:"):
             return number
     return 1
+
+
+def data_files(settings: Settings) -> list[Path]:
+    """The data files the check's results depend on (for the cache's fingerprint)."""
+    name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
+    return [settings.data_dir / name, settings.data_dir / PLAIN_WORDS_FILE]
 
 
 def build(settings: Settings) -> ReadabilityCheck:
