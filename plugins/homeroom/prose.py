@@ -93,6 +93,8 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9][a-z0-9_+-]*:(?!\S)")
 
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
 # Block-level punctuation at the start of a line.
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?:[ \t]+|$)")
@@ -170,7 +172,7 @@ def _table_cells(line: str) -> Iterator[tuple[int, int]]:
     As in GitHub-flavoured Markdown, every pipe not escaped with a backslash ends a cell,
     even inside a code span.
     """
-    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    bounds = [m.start() for m in _CELL_BORDER.finditer(line)]
     edges = [-1, *bounds, len(line)]
     for left, right in itertools.pairwise(edges):
         cell_start, cell_end = left + 1, right

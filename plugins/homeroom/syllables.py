@@ -18,6 +18,7 @@ from typing import Any
 HYPHENATION_LANGUAGES = {"fr": "fr_FR", "it": "it_IT", "de": "de_DE"}
 
 
+@lru_cache(maxsize=256)
 def base_language(code: str) -> str:
     """``es`` for ``es-MX``."""
     return re.split(r"[-_]", code, maxsplit=1)[0].lower()
@@ -81,6 +82,7 @@ def spanish(word: str) -> int:
     return max(1, syllables_es.count(word))
 
 
+@lru_cache(maxsize=256)
 def counter_for(language: str) -> Callable[[str], int] | None:
     """The syllable counter for a language, or None when Homeroom has no reliable one."""
     base = base_language(language)

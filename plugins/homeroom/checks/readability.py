@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,7 @@ class PlainWords:
     alternatives: Mapping[str, str]
     """Lower-case form -> plainer word."""
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         """One matcher for every form (longest first), on word boundaries, any case."""
         return phrase_matcher(self.alternatives)
