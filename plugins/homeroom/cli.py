@@ -271,7 +271,14 @@ def _check(args: argparse.Namespace) -> int:
     settings = _settings(args.config_file, args.lang)
     sources, every = _collect(args, settings)
     cache = _open_cache(args, settings)
-    report = engine.run(sources, engine.build_checks(settings), cache)
+    after_page = None
+    if settings.enabled("translations"):
+        from homeroom.facts import remember_shape
+
+        # The translation check compares pages' facts after the checks: keep each page's
+        # while it is parsed.
+        after_page = remember_shape
+    report = engine.run(sources, engine.build_checks(settings), cache, after_page)
     report = _with_translation_findings(
         report,
         settings,

@@ -211,16 +211,23 @@ def check_page(
 
 
 def run(
-    sources: Iterable[Source], checks: Sequence[PageCheck], cache: DiskCache | None = None
+    sources: Iterable[Source],
+    checks: Sequence[PageCheck],
+    cache: DiskCache | None = None,
+    after_page: Callable[[Source], object] | None = None,
 ) -> Report:
     """Check many pages; findings come sorted by file, line and column.
 
-    With a disk cache, new results are saved to it before returning.
+    ``after_page`` is called with each page right after its checks, while what was parsed
+    from it is still in memory. With a disk cache, new results are saved to it before
+    returning.
     """
     findings: list[Finding] = []
     pages: list[PageSummary] = []
     for source in sources:
         page_findings, metrics = check_page(source, checks, cache)
+        if after_page is not None:
+            after_page(source)
         findings.extend(page_findings)
         pages.append(PageSummary(path=source.display, language=source.language, metrics=metrics))
     if cache is not None:

@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from homeroom.cache import Memo
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,28 @@ def _parser() -> MarkdownIt:
     # CommonMark plus the pieces Material sites use: pipe tables, `!!!`/`???`
     # admonitions and YAML front matter.
     return MarkdownIt("commonmark").enable("table").use(admon_plugin).use(front_matter_plugin)
+
+
+#: Recently parsed texts: the prose, the page-types check and the translation comparison
+#: all read the same tokens, so a page is parsed once, not once per reader.
+_TOKENS: Memo[str, list[Token]] = Memo(16)
+
+
+def tokens(text: str) -> list[Token]:
+    """The markdown-it tokens of a source (CommonMark, pipe tables, admonitions, front matter).
+
+    Treat them as read-only: they are shared.
+    """
+    found = _TOKENS.get(text)
+    if found is None:
+        found = _parser().parse(text)
+        _TOKENS.put(text, found)
+    return found
+
+
+def has_tokens(text: str) -> bool:
+    """Whether the tokens of ``text`` are at hand (parsed recently)."""
+    return _TOKENS.get(text) is not None
 
 
 # Inline constructs that are not prose, in the order they are masked. Earlier masks win:
@@ -189,7 +214,7 @@ def _kind_for(stack: list[str], paragraph_kind: str) -> str:
 
 def extract(text: str) -> ProseDocument:
     """Split a Markdown source into prose units with exact source offsets."""
-    tokens = _parser().parse(text)
+    page_tokens = tokens(text)
     starts = _line_starts(text)
     units: list[ProseUnit] = []
     stack: list[str] = []
@@ -206,7 +231,7 @@ def extract(text: str) -> ProseDocument:
                 )
             )
 
-    for index, token in enumerate(tokens):
+    for index, token in enumerate(page_tokens):
         kind = token.type
         if kind == "list_item_open":
             stack.append("list_item")
@@ -225,11 +250,11 @@ def extract(text: str) -> ProseDocument:
         elif kind == "heading_open":
             heading_markup = token.markup
         elif kind == "inline" and token.map is not None:
-            parent = tokens[index - 1].type if index else ""
+            parent = page_tokens[index - 1].type if index else ""
             first, last = token.map
             if parent in ("th_open", "td_open"):
                 # A row is one line: split it into cells once, at its first cell.
-                if tokens[index - 2].type == "tr_open":
+                if page_tokens[index - 2].type == "tr_open":
                     _add_row(units, text, starts, first)
                 continue
             if parent == "admonition_title_open":

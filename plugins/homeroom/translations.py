@@ -709,14 +709,8 @@ def compare_pages_cached(
 def compare_pages(original: Source, translation: Source, essential: bool) -> list[Finding]:
     """Facts and shape a translation must share with its source, as findings."""
     lang = translation.language
-    src = facts.shape_of(
-        original.text[original.body_offset :],
-        original.text.count("\n", 0, original.body_offset) + 1,
-    )
-    tr = facts.shape_of(
-        translation.text[translation.body_offset :],
-        translation.text.count("\n", 0, translation.body_offset) + 1,
-    )
+    src = facts.shape_of_source(original)
+    tr = facts.shape_of_source(translation)
     found: list[Finding] = []
     for diff in facts.compare_facts(src, tr):
         parts = []
