@@ -79,6 +79,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache", action="store_true", help="check everything again; read and write no cache"
     )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="check pages no cache knows in N processes (default: $HOMEROOM_JOBS, else one "
+        "per processor core)",
+    )
 
     explain = commands.add_parser(
         "explain", help="say what a rule checks, with a bad and a good example"
@@ -271,14 +279,16 @@ def _check(args: argparse.Namespace) -> int:
     settings = _settings(args.config_file, args.lang)
     sources, every = _collect(args, settings)
     cache = _open_cache(args, settings)
-    after_page = None
+    after_page = keep = None
     if settings.enabled("translations"):
-        from homeroom.facts import remember_shape
+        from homeroom.facts import keep_shape, remember_shape
 
         # The translation check compares pages' facts after the checks: keep each page's
         # while it is parsed.
-        after_page = remember_shape
-    report = engine.run(sources, engine.build_checks(settings), cache, after_page)
+        after_page, keep = remember_shape, keep_shape
+    report = engine.run(
+        sources, engine.build_checks(settings), cache, after_page, keep, args.jobs or engine.jobs()
+    )
     report = _with_translation_findings(
         report,
         settings,

@@ -13,6 +13,9 @@ loads a pronouncing dictionary.
 from __future__ import annotations
 
 import importlib
+import multiprocessing as mp
+import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -210,23 +213,136 @@ def check_page(
     return findings, metrics
 
 
+def _lookup(
+    source: Source, check: PageCheck, cache: DiskCache | None
+) -> tuple[tuple[str, str, str, str], PageResult | None]:
+    """A result already known, from memory or the disk cache (without computing it)."""
+    fingerprint = check.fingerprint()
+    key = (check.name, fingerprint, source.display, source.digest)
+    result = _CACHE.get(key)
+    if result is None and cache is not None and getattr(check, "cacheable", True):
+        result = _from_json(
+            cache.get(check.name, fingerprint, f"{source.display}\0{source.digest}")
+        )
+        if result is not None:
+            STATS["disk"] += 1
+            _CACHE.put(key, result)
+    return key, result
+
+
+def jobs() -> int:
+    """How many processes check pages: ``$HOMEROOM_JOBS``, else one per processor core."""
+    chosen = os.environ.get(JOBS_ENV, "")
+    if chosen.strip().isdigit() and int(chosen) > 0:
+        return int(chosen)
+    return os.cpu_count() or 1
+
+
+#: Below this many pages to check, one process is faster than starting others.
+PARALLEL_MIN_PAGES = 32
+#: Environment variable with the number of processes (1: never more than one).
+JOBS_ENV = "HOMEROOM_JOBS"
+# What forked workers read: set just before the pool starts (they inherit it).
+_FORKED: tuple[Sequence[Source], Sequence[PageCheck], Callable[[Source], Any] | None] | None = None
+
+
+def _work(
+    batch: list[tuple[int, tuple[int, ...]]],
+) -> list[tuple[int, list[tuple[int, PageResult]] | None, Any]]:
+    """In a worker process: the missing results of a batch of pages."""
+    assert _FORKED is not None  # noqa: S101 - set before the fork
+    sources, checks, after_page = _FORKED
+    done: list[tuple[int, list[tuple[int, PageResult]] | None, Any]] = []
+    for index, missing in batch:
+        source = sources[index]
+        try:
+            doc = prose_of(source)
+            results = [(c, checks[c].check_page(source, doc)) for c in missing]
+            extra = after_page(source) if after_page is not None else None
+        except Exception:
+            done.append((index, None, None))
+            continue
+        done.append((index, results, extra))
+    return done
+
+
+def _compute_in_parallel(
+    sources: Sequence[Source],
+    checks: Sequence[PageCheck],
+    cache: DiskCache | None,
+    after_page: Callable[[Source], Any] | None,
+    keep: Callable[[Source, Any], None] | None,
+    workers: int,
+) -> None:
+    """Compute the results no cache has, in ``workers`` processes, into the memory cache.
+
+    Used only where forking is safe (no other thread is running: not under ``mkdocs
+    serve``) and worth it (at least :data:`PARALLEL_MIN_PAGES` pages). Anything a worker
+    could not do is left for the ordinary, one-process path, which reports it.
+    """
+    global _FORKED
+    if workers < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
+        return
+    todo: list[tuple[int, tuple[int, ...]]] = []
+    for index, source in enumerate(sources):
+        missing = tuple(
+            c for c, check in enumerate(checks) if _lookup(source, check, cache)[1] is None
+        )
+        if missing:
+            todo.append((index, missing))
+    if len(todo) < PARALLEL_MIN_PAGES:
+        return
+    for check in checks:
+        if isinstance(check, LazyCheck):
+            check.check  # noqa: B018 - read the data once, before forking, so bad data fails here
+    size = max(1, len(todo) // (workers * 8))
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+    _FORKED = (sources, checks, after_page)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            for done in pool.imap_unordered(_work, batches):
+                for index, results, extra in done:
+                    if results is None:
+                        continue
+                    source = sources[index]
+                    for c, result in results:
+                        check = checks[c]
+                        fingerprint = check.fingerprint()
+                        _CACHE.put((check.name, fingerprint, source.display, source.digest), result)
+                        STATS["computed"] += 1
+                        if cache is not None and getattr(check, "cacheable", True):
+                            page_key = f"{source.display}\0{source.digest}"
+                            cache.put(check.name, fingerprint, page_key, _to_json(result))
+                    if keep is not None and extra is not None:
+                        keep(source, extra)
+    finally:
+        _FORKED = None
+
+
 def run(
     sources: Iterable[Source],
     checks: Sequence[PageCheck],
     cache: DiskCache | None = None,
-    after_page: Callable[[Source], object] | None = None,
+    after_page: Callable[[Source], Any] | None = None,
+    keep: Callable[[Source, Any], None] | None = None,
+    workers: int = 1,
 ) -> Report:
     """Check many pages; findings come sorted by file, line and column.
 
-    ``after_page`` is called with each page right after its checks, while what was parsed
-    from it is still in memory. With a disk cache, new results are saved to it before
-    returning.
+    ``after_page`` is called with each page whose checks ran, right after them, while what
+    was parsed from it is still in memory; when it ran in another process, its (picklable)
+    return value is handed to ``keep`` here. With ``workers`` above 1, pages no cache
+    knows are checked in that many processes. With a disk cache, new results are saved to
+    it before returning.
     """
+    sources = list(sources)
+    _compute_in_parallel(sources, checks, cache, after_page, keep, workers)
     findings: list[Finding] = []
     pages: list[PageSummary] = []
     for source in sources:
+        computed = STATS["computed"]
         page_findings, metrics = check_page(source, checks, cache)
-        if after_page is not None:
+        if after_page is not None and STATS["computed"] != computed:
             after_page(source)
         findings.extend(page_findings)
         pages.append(PageSummary(path=source.display, language=source.language, metrics=metrics))
@@ -237,12 +353,16 @@ def run(
 
 
 def run_each(
-    sources: Sequence[Source], checks: Sequence[PageCheck], cache: DiskCache | None = None
+    sources: Sequence[Source],
+    checks: Sequence[PageCheck],
+    cache: DiskCache | None = None,
+    workers: int = 1,
 ) -> dict[str, Report]:
     """One report per check (by name), going through the pages once.
 
     Each page's prose is parsed once for all the checks, however large the site.
     """
+    _compute_in_parallel(sources, checks, cache, None, None, workers)
     findings: dict[str, list[Finding]] = {check.name: [] for check in checks}
     pages: dict[str, list[PageSummary]] = {check.name: [] for check in checks}
     for source in sources:

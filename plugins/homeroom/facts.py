@@ -179,10 +179,16 @@ def shape_of_source(source: Source) -> Shape:
     return shape
 
 
-def remember_shape(source: Source) -> None:
-    """Keep a page's shape if its tokens are at hand, so it is never parsed again for it."""
+def remember_shape(source: Source) -> Shape | None:
+    """Keep (and return) a page's shape if its tokens are at hand: no second parse later."""
     if prose.has_tokens(source.text):
-        shape_of_source(source)
+        return shape_of_source(source)
+    return None
+
+
+def keep_shape(source: Source, shape: Shape) -> None:
+    """Keep a page's shape worked out elsewhere (in another process)."""
+    _SHAPES.put(source.digest, shape)
 
 
 def shape_of(body: str, first_line: int = 1) -> Shape:

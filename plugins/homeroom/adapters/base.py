@@ -237,6 +237,7 @@ class CheckPlugin(BasePlugin[CheckConfig]):
                     sources_from(files, settings),
                     [plugin.check for plugin in plugins],
                     disk_cache(settings),
+                    engine.jobs(),
                 )
             except HomeroomError as exc:
                 raise PluginError(str(exc)) from None
