@@ -83,7 +83,9 @@ def _env(cache: Path) -> dict[str, str]:
     }
 
 
-def run_one(pages: int, languages: tuple[str, ...], work: Path) -> list[tuple[str, str, str, str]]:
+def run_one(
+    pages: int, languages: tuple[str, ...], work: Path, serial_check: bool
+) -> list[tuple[str, str, str, str]]:
     """Generate one site, measure it, and return the table's rows."""
     site = generate(work / "site", pages, languages)
     total = len(list((site / "content").rglob("*.md"))) - len(
@@ -109,8 +111,19 @@ def run_one(pages: int, languages: tuple[str, ...], work: Path) -> list[tuple[st
     stock = build("mkdocs-stock.yml")
     ours = build("mkdocs.yml")
     shutil.rmtree(cache, ignore_errors=True)
+    serial = check("--jobs", "1") if serial_check else None
+    shutil.rmtree(cache, ignore_errors=True)
     cold = check()
     warm = check()
+    # A build after `homeroom check` (or in CI with the cache folder restored).
+    out = work / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    ours_warm = measure(
+        [python, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(out)],
+        site,
+        env,
+        (0,),
+    )
     # One English page edited in a git repository: it and its translations are re-checked.
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "site"]):
@@ -125,8 +138,9 @@ def run_one(pages: int, languages: tuple[str, ...], work: Path) -> list[tuple[st
         ratio = f"{b.seconds / a.seconds:.2f}x" if a else ""
         return (what, f"{a.seconds:.1f} {unit}" if a else "", f"{b.seconds:.1f} {unit}", ratio)
 
-    return [
-        row("build (mkdocs build)", stock, ours),
+    rows = [
+        row("build, empty Homeroom cache", stock, ours),
+        row("build, warm Homeroom cache (after the check)", stock, ours_warm),
         (
             "build peak memory",
             f"{stock.peak_mb:.0f} MB",
@@ -140,6 +154,11 @@ def run_one(pages: int, languages: tuple[str, ...], work: Path) -> list[tuple[st
             "",
         ),
         ("`homeroom check`, cold (empty cache)", "", f"{cold.seconds:.1f} s", ""),
+        *(
+            [("`homeroom check --jobs 1`, cold (one process)", "", f"{serial.seconds:.1f} s", "")]
+            if serial
+            else []
+        ),
         (
             "`homeroom check`, warm (nothing changed)",
             "",
@@ -160,18 +179,52 @@ def run_one(pages: int, languages: tuple[str, ...], work: Path) -> list[tuple[st
         ),
         ("check peak memory, cold / warm", "", f"{cold.peak_mb:.0f} / {warm.peak_mb:.0f} MB", ""),
     ]
+    return rows
+
+
+def glossary_scaling() -> None:
+    """Matching time for the same text with 300 and 3,000 glossary terms."""
+    import re
+    import timeit
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from homeroom.matcher import phrase_matcher
+
+    text = (ROOT / "content" / "grade-3.md").read_text(encoding="utf-8") * 4
+    print("\n### Glossary matching: the same text (8 pages' worth) against more terms\n")
+    print("| terms | one trie-built matcher | one alternation of every term |")
+    print("| --- | --- | --- |")
+    for count in (300, 3000):
+        forms = [f"termino{n}" for n in range(count)] + [f"termino{n} plan" for n in range(count)]
+        trie = phrase_matcher(forms)
+        ordered = sorted(forms, key=len, reverse=True)
+        body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in ordered)
+        plain = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        times = [
+            min(timeit.repeat(lambda p=p: list(p.finditer(text)), number=5, repeat=3)) / 5
+            for p in (trie, plain)
+        ]
+        print(f"| {count * 2:,} forms | {times[0] * 1000:.2f} ms | {times[1] * 1000:.1f} ms |")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", default="100,1000", help="pages per language, comma-separated")
     parser.add_argument("--languages", default="2,4", help="2, 4 or 2,4")
+    parser.add_argument(
+        "--serial-up-to",
+        type=int,
+        default=1000,
+        help="also time a one-process cold check for sizes up to this many pages per language",
+    )
     args = parser.parse_args()
+    print(f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    glossary_scaling()
     for count in (int(n) for n in args.languages.split(",")):
         for pages in (int(n) for n in args.pages.split(",")):
             with tempfile.TemporaryDirectory(prefix="homeroom-bench-") as tmp:
                 started = time.perf_counter()
-                rows = run_one(pages, LANGUAGES[count], Path(tmp))
+                rows = run_one(pages, LANGUAGES[count], Path(tmp), pages <= args.serial_up_to)
                 took = time.perf_counter() - started
             langs = ", ".join(LANGUAGES[count])
             print(
