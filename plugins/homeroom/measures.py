@@ -96,6 +96,7 @@ def zipf(word: str, code: str) -> float:
     return float(zipf_frequency(word.lower(), code))
 
 
+@lru_cache(maxsize=262144)
 def is_rare(word: str, code: str) -> bool:
     """Whether a word (not a number) is rare in the language: the rare-word share's test."""
     return not word.isdigit() and zipf(word, code) < RARE_ZIPF

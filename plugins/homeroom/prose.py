@@ -118,6 +118,7 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9][a-z0-9_+-]*:(?!\S)")
 
+_NEWLINE = re.compile("\n")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 
 # Block-level punctuation at the start of a line.
@@ -138,12 +139,28 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 def _mask_inline(text: str) -> str:
-    """Mask everything inside one block that a family does not read as words."""
-    chars = list(text)
+    """Mask everything inside one block that a family does not read as words.
 
-    def blank_all(pattern: re.Pattern[str]) -> None:
-        for m in pattern.finditer("".join(chars)):
-            _blank(chars, m.start(), m.end())
+    Each pattern runs over the text as the patterns before it left it; the text is only
+    rebuilt after a pattern found something (most blocks have no code, link or HTML).
+    """
+    current = text
+    chars: list[str] | None = None
+
+    def blank_all(pattern: re.Pattern[str], groups: tuple[str, ...] = ()) -> None:
+        nonlocal current, chars
+        matches = list(pattern.finditer(current))
+        if not matches:
+            return
+        if chars is None:
+            chars = list(current)
+        for m in matches:
+            if groups:
+                for group in groups:
+                    _blank(chars, m.start(group), m.end(group))
+            else:
+                _blank(chars, m.start(), m.end())
+        current = "".join(chars)
 
     blank_all(_COMMENT)
     blank_all(_CODE_SPAN)
@@ -151,10 +168,8 @@ def _mask_inline(text: str) -> str:
     blank_all(_AUTOLINK)
     blank_all(_HTML_TAG)
     for pattern in (_INLINE_LINK, _REF_LINK):
-        for m in pattern.finditer("".join(chars)):
-            # Link text is prose; the brackets and the target are not.
-            _blank(chars, m.start("open"), m.end("open"))
-            _blank(chars, m.start("target"), m.end("target"))
+        # Link text is prose; the brackets and the target are not.
+        blank_all(pattern, ("open", "target"))
     for pattern in (
         _FOOTNOTE_REF,
         _ATTR_LIST,
@@ -166,13 +181,11 @@ def _mask_inline(text: str) -> str:
         _ESCAPE,
     ):
         blank_all(pattern)
-    return "".join(chars)
+    return current
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return tuple(starts)
+    return (0, *(m.end() for m in _NEWLINE.finditer(text)))
 
 
 def _line_span(line_starts: tuple[int, ...], text: str, line: int) -> tuple[int, int]:
