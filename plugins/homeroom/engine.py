@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing as mp
-import os
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from homeroom import suppressions
+from homeroom import parallel, suppressions
 from homeroom.cache import DiskCache, Memo, code_version, digest, files_digest
 from homeroom.checks import PageCheck, PageResult
 from homeroom.findings import Finding, Severity
@@ -230,18 +228,10 @@ def _lookup(
     return key, result
 
 
-def jobs() -> int:
-    """How many processes check pages: ``$HOMEROOM_JOBS``, else one per processor core."""
-    chosen = os.environ.get(JOBS_ENV, "")
-    if chosen.strip().isdigit() and int(chosen) > 0:
-        return int(chosen)
-    return os.cpu_count() or 1
+#: How many processes check pages (one per core unless ``$HOMEROOM_JOBS`` says otherwise).
+jobs = parallel.jobs
 
 
-#: Below this many pages to check, one process is faster than starting others.
-PARALLEL_MIN_PAGES = 32
-#: Environment variable with the number of processes (1: never more than one).
-JOBS_ENV = "HOMEROOM_JOBS"
 # What forked workers read: set just before the pool starts (they inherit it).
 _FORKED: tuple[Sequence[Source], Sequence[PageCheck], Callable[[Source], Any] | None] | None = None
 
@@ -277,11 +267,11 @@ def _compute_in_parallel(
     """Compute the results no cache has, in ``workers`` processes, into the memory cache.
 
     Used only where forking is safe (no other thread is running: not under ``mkdocs
-    serve``) and worth it (at least :data:`PARALLEL_MIN_PAGES` pages). Anything a worker
+    serve``) and worth it (see :func:`homeroom.parallel.can_fork`). Anything a worker
     could not do is left for the ordinary, one-process path, which reports it.
     """
     global _FORKED
-    if workers < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
+    if not parallel.can_fork(workers, len(sources)):
         return
     todo: list[tuple[int, tuple[int, ...]]] = []
     for index, source in enumerate(sources):
@@ -290,7 +280,7 @@ def _compute_in_parallel(
         )
         if missing:
             todo.append((index, missing))
-    if len(todo) < PARALLEL_MIN_PAGES:
+    if not parallel.can_fork(workers, len(todo)):
         return
     for check in checks:
         if isinstance(check, LazyCheck):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -177,6 +178,20 @@ def shape_of_source(source: Source) -> Shape:
         shape = shape_of(source.text[source.body_offset :], body_line + 1)
     _SHAPES.put(source.digest, shape)
     return shape
+
+
+def prefetch_shapes(sources: Sequence[Source], workers: int) -> None:
+    """Work out the shapes of many pages at once, in ``workers`` processes when worth it."""
+    from homeroom import parallel
+
+    todo = [s for s in sources if _SHAPES.get(s.digest) is None]
+    if not parallel.can_fork(workers, len(todo)):
+        return  # each shape is worked out when it is first needed
+    for source, shape in zip(
+        todo, parallel.map_forked(shape_of_source, todo, workers), strict=True
+    ):
+        if shape is not None:
+            _SHAPES.put(source.digest, shape)
 
 
 def remember_shape(source: Source) -> Shape | None:

@@ -418,6 +418,19 @@ def analyse(
     cells: dict[tuple[str, str], Cell] = {}
     pages = tuple(sorted(p for p, s in originals.items() if s.page_type not in STAFF_TYPES))
     hashes = {page: source_hash(originals[page]) for page in pages}
+    if cache is not None:
+        # Pairs no cache knows are compared below: parse their pages on every core first.
+        from homeroom.parallel import jobs
+
+        unknown = [
+            s
+            for s in sources
+            if s.language != default
+            and s.page in originals
+            and not _pair_known(originals[s.page], s, cache)
+        ]
+        needed = {s.page for s in unknown}
+        facts.prefetch_shapes([*unknown, *(originals[p] for p in sorted(needed))], jobs())
     for page in pages:
         original = originals[page]
         essential = is_essential(original, options)
@@ -669,6 +682,20 @@ def _stale_since(original: Source, record: Record, git_root: Path | None) -> str
         if last is not None:
             return f"last changed {last.date}"
     return "date unknown"
+
+
+def _pair_known(original: Source, source: Source, cache: DiskCache) -> bool:
+    """Whether the comparison of a translation with its original is cached."""
+    for essential in (True, False):
+        key = "\0".join(
+            (original.display, original.digest, source.display, source.digest, str(essential))
+        )
+        if (
+            _COMPARED.get(key) is not None
+            or cache.get("i18n-compare", code_version(), key) is not None
+        ):
+            return True
+    return False
 
 
 #: Pairs compared in this process (bounded: ``mkdocs serve`` runs for hours).
