@@ -198,7 +198,7 @@ def glossary_scaling() -> None:
     letters = "abcdefghijklmnopqrstuvwxyz"
     for count in (300, 3000):
         # Made-up words with varied beginnings, as real glossaries have (seeded: repeatable).
-        rng = random.Random(count)
+        rng = random.Random(count)  # noqa: S311 - made-up words, not secrets
         words = [
             "".join(rng.choice(letters) for _ in range(rng.randint(5, 12))) for _ in range(count)
         ]
