@@ -56,16 +56,16 @@ _CACHE: Memo[tuple[str, str, str, str], PageResult] = Memo(50_000)
 _PROSE_CACHE: Memo[str, ProseDocument] = Memo(2_000)
 #: Where results came from in this process: ``computed``, ``memory`` or ``disk``.
 STATS: Counter[str] = Counter()
-#: Plugin options that never change a result.
-_REPORTING_OPTIONS = frozenset({"enabled", "fail_on"})
 
 
 class LazyCheck:
     """A check whose fingerprint is known without building it; built on first use.
 
-    The fingerprint covers the check's options in mkdocs.yml, the site's languages, the
-    contents of the data files it reads (``data_files`` in its module) and the code
-    version, so a cached result can never outlive a change to any of them.
+    The fingerprint covers the check's options in mkdocs.yml that change results
+    (``options_used`` in its module, defaults filled in, so the build and ``homeroom
+    check`` agree), the site's languages, the contents of the data files it reads
+    (``data_files``) and the code version, so a cached result can never outlive a change
+    to any of them.
     """
 
     def __init__(self, name: str, settings: Settings) -> None:
@@ -88,14 +88,11 @@ class LazyCheck:
         """Changes whenever the options, languages, data files or code change."""
         if self._fingerprint is None:
             module = importlib.import_module(CHECK_MODULES[self.name])
-            options = self.settings.plugins.get(self.name)
             languages = self.settings.languages
             self._fingerprint = digest(
                 self.name,
                 code_version(),
-                None
-                if options is None
-                else {k: v for k, v in options.items() if k not in _REPORTING_OPTIONS},
+                module.options_used(self.settings),
                 [(x.code, x.default) for x in languages.languages],
                 languages.open,
                 files_digest(module.data_files(self.settings)),

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from homeroom.checks import PageResult
 from homeroom.findings import Finding, Severity
@@ -213,6 +214,14 @@ class JargonCheck:
             suggestion=suggestion,
             language=source.language,
         )
+
+
+def options_used(settings: Settings) -> dict[str, Any]:
+    """The options that change results (for the cache's fingerprint): none.
+
+    ``glossary_page`` only names the page the MkDocs plugin publishes.
+    """
+    return {}
 
 
 def data_files(settings: Settings) -> list[Path]:

@@ -16,6 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from homeroom import prose
 from homeroom.checks import PageResult
@@ -254,6 +255,15 @@ def _already_there(section: Section, page_headings: list[Heading], language: str
                 "at the end of its heading."
             )
     return ""
+
+
+def options_used(settings: Settings) -> dict[str, Any]:
+    """The options that change results, defaults filled in (for the cache's fingerprint)."""
+    options = settings.plugins.get("pagetypes")
+    return {
+        "listed": options is not None,
+        "types": str((options or {}).get("types") or PAGE_TYPES_FILE),
+    }
 
 
 def data_files(settings: Settings) -> list[Path]:

@@ -783,6 +783,16 @@ def _front_matter_line(source: Source, key: str) -> int:
     return 1
 
 
+def options_used(settings: Settings) -> dict[str, Any]:
+    """The options that change results, defaults filled in (for the cache's fingerprint).
+
+    Reporting options (``enabled``, ``fail_on``) never change a result, and MkDocs fills
+    in defaults that ``homeroom check`` leaves out: both runs must get the same fingerprint.
+    """
+    name = settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE)
+    return {"thresholds": str(name)}
+
+
 def data_files(settings: Settings) -> list[Path]:
     """The data files the check's results depend on (for the cache's fingerprint)."""
     name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
