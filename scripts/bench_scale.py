@@ -84,7 +84,7 @@ def _env(cache: Path) -> dict[str, str]:
 
 
 def run_one(
-    pages: int, languages: tuple[str, ...], work: Path, serial_check: bool
+    pages: int, languages: tuple[str, ...], work: Path, serial_check: bool, builds: bool = True
 ) -> list[tuple[str, str, str, str]]:
     """Generate one site, measure it, and return the table's rows."""
     site = generate(work / "site", pages, languages)
@@ -108,22 +108,24 @@ def run_one(
             [python, "-m", "homeroom", "check", "--fail-on", "never", *extra], site, env, (0,)
         )
 
-    stock = build("mkdocs-stock.yml")
-    ours = build("mkdocs.yml")
+    if builds:
+        stock = build("mkdocs-stock.yml")
+        ours = build("mkdocs.yml")
     shutil.rmtree(cache, ignore_errors=True)
     serial = check("--jobs", "1") if serial_check else None
     shutil.rmtree(cache, ignore_errors=True)
     cold = check()
     warm = check()
-    # A build after `homeroom check` (or in CI with the cache folder restored).
-    out = work / "out"
-    shutil.rmtree(out, ignore_errors=True)
-    ours_warm = measure(
-        [python, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(out)],
-        site,
-        env,
-        (0,),
-    )
+    if builds:
+        # A build after `homeroom check` (or in CI with the cache folder restored).
+        out = work / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        ours_warm = measure(
+            [python, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(out)],
+            site,
+            env,
+            (0,),
+        )
     # One English page edited in a git repository: it and its translations are re-checked.
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "site"]):
@@ -138,21 +140,28 @@ def run_one(
         ratio = f"{b.seconds / a.seconds:.2f}x" if a else ""
         return (what, f"{a.seconds:.1f} {unit}" if a else "", f"{b.seconds:.1f} {unit}", ratio)
 
+    build_rows = (
+        [
+            row("build, empty Homeroom cache", stock, ours),
+            row("build, warm Homeroom cache (after the check)", stock, ours_warm),
+            (
+                "build peak memory",
+                f"{stock.peak_mb:.0f} MB",
+                f"{ours.peak_mb:.0f} MB",
+                f"{ours.peak_mb / stock.peak_mb:.2f}x",
+            ),
+            (
+                "build pages per second",
+                f"{total / stock.seconds:.0f}",
+                f"{total / ours.seconds:.0f}",
+                "",
+            ),
+        ]
+        if builds
+        else []
+    )
     rows = [
-        row("build, empty Homeroom cache", stock, ours),
-        row("build, warm Homeroom cache (after the check)", stock, ours_warm),
-        (
-            "build peak memory",
-            f"{stock.peak_mb:.0f} MB",
-            f"{ours.peak_mb:.0f} MB",
-            f"{ours.peak_mb / stock.peak_mb:.2f}x",
-        ),
-        (
-            "build pages per second",
-            f"{total / stock.seconds:.0f}",
-            f"{total / ours.seconds:.0f}",
-            "",
-        ),
+        *build_rows,
         ("`homeroom check`, cold (empty cache)", "", f"{cold.seconds:.1f} s", ""),
         *(
             [("`homeroom check --jobs 1`, cold (one process)", "", f"{serial.seconds:.1f} s", "")]
@@ -224,6 +233,9 @@ def main() -> int:
         default=1000,
         help="also time a one-process cold check for sizes up to this many pages per language",
     )
+    parser.add_argument(
+        "--checks-only", action="store_true", help="time `homeroom check` only (no builds)"
+    )
     args = parser.parse_args()
     print(f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
     glossary_scaling()
@@ -231,14 +243,22 @@ def main() -> int:
         for pages in (int(n) for n in args.pages.split(",")):
             with tempfile.TemporaryDirectory(prefix="homeroom-bench-") as tmp:
                 started = time.perf_counter()
-                rows = run_one(pages, LANGUAGES[count], Path(tmp), pages <= args.serial_up_to)
+                rows = run_one(
+                    pages,
+                    LANGUAGES[count],
+                    Path(tmp),
+                    pages <= args.serial_up_to,
+                    builds=not args.checks_only,
+                )
                 took = time.perf_counter() - started
             langs = ", ".join(LANGUAGES[count])
             print(
                 f"\n### {pages:,} pages per language, {count} languages ({langs}): "
                 f"{pages * count + count:,} pages\n"
             )
-            print("| measure | stock build | Homeroom | ratio |")
+            print(
+                f"| measure | {'stock build' if not args.checks_only else ''} | Homeroom | ratio |"
+            )
             print("| --- | --- | --- | --- |")
             for cells in rows:
                 print("| " + " | ".join(cells) + " |")
