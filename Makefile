@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve clean setup
+.PHONY: site test lint serve clean setup bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ lint: setup
 ## Preview while you edit: http://127.0.0.1:8000
 serve: setup
 	$(BIN)/mkdocs serve
+
+## Scale benchmark (generated sites, stock build next to ours; see BENCHMARKS.md).
+## Larger sizes: make bench BENCH_ARGS="--pages 5000 --languages 2,4"
+bench: $(VENV)/.installed
+	$(BIN)/python scripts/bench_scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache

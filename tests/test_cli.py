@@ -129,21 +129,62 @@ def test_usage_error_is_exit_2(site: Site) -> None:
     assert homeroom("check", "--format", "pdf", cwd=site()).returncode == 2
 
 
-def test_changed_since_checks_only_changed_pages(site: Site) -> None:
-    root = site()
-
+def _commit_all(root: Path) -> None:
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
 
     git("init", "-q")
     git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
     git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+
+
+def _checked_since_head(root: Path) -> list[str]:
+    done = homeroom("check", "--changed-since", "HEAD", "--format", "json", cwd=root)
+    return sorted(p["path"] for p in json.loads(done.stdout)["pages"])
+
+
+def test_changed_since_checks_changed_pages_and_their_translations(site: Site) -> None:
+    root = site({"about.md": "# About\n\nHello.\n", "about.es.md": "# Acerca\n\nHola.\n"})
+    _commit_all(root)
     (root / "content" / "new.md").write_text(f"{LONG_SENTENCE}\n")
     (root / "content" / "index.md").write_text("# Welcome\n\nHello again.\n")
-    data = json.loads(
-        homeroom("check", "--changed-since", "HEAD", "--format", "json", cwd=root).stdout
-    )
-    assert sorted(p["path"] for p in data["pages"]) == ["content/index.md", "content/new.md"]
+    # The Spanish home page is re-checked with its changed source; "about" is not.
+    assert _checked_since_head(root) == [
+        "content/index.es.md",
+        "content/index.md",
+        "content/new.md",
+    ]
+    subprocess.run(["git", "checkout", "content/index.md"], cwd=root, check=True)
+    (root / "content" / "new.md").unlink()
+    (root / "content" / "about.es.md").write_text("# Acerca\n\nHola de nuevo.\n")
+    # A changed translation does not change its source.
+    assert _checked_since_head(root) == ["content/about.es.md"]
+
+
+@pytest.mark.parametrize(
+    ("data_file", "expected"),
+    [
+        ("glossary/es.yml", ["content/about.es.md", "content/index.es.md"]),
+        (
+            "plain-words.yml",
+            ["content/about.es.md", "content/about.md", "content/index.es.md", "content/index.md"],
+        ),
+    ],
+)
+def test_changed_since_data_file_rechecks_the_pages_it_applies_to(
+    site: Site, data_file: str, expected: list[str]
+) -> None:
+    root = site({"about.md": "# About\n\nHello.\n", "about.es.md": "# Acerca\n\nHola.\n"})
+    _commit_all(root)
+    path = root / "content" / "_data" / data_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("entries: []\n" if "glossary" in data_file else "en: []\n")
+    assert _checked_since_head(root) == expected
+
+
+def test_changed_since_a_bad_ref_is_exit_2(site: Site) -> None:
+    root = site()
+    _commit_all(root)
     done = homeroom("check", "--changed-since", "no-such-ref", cwd=root)
     assert done.returncode == 2
     assert "--changed-since no-such-ref" in done.stderr

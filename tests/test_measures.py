@@ -131,3 +131,35 @@ def test_edge_pages_score_without_crashing(markdown: str, language: str) -> None
 def test_no_text_crashes_the_scorer(text: str, language: str) -> None:
     metrics = score(text.replace("\r", ""), language)
     assert metrics["measure"] in measures_for(language)
+
+
+def test_english_syllables_agree_with_textstat_on_every_bundled_word() -> None:
+    import textstat
+
+    from conftest import ROOT
+    from homeroom import syllables
+    from homeroom.sentences import words as split_words
+
+    textstat.set_lang("en_US")
+    found = {
+        word
+        for page in (ROOT / "content").glob("*.md")
+        if page.name.count(".") == 1
+        for word in split_words(page.read_text(encoding="utf-8"))
+    }
+    assert len(found) > 900
+    for word in sorted(found):
+        expected = max(1, int(textstat.syllable_count(syllables.normalise(word))))
+        assert syllables.english(word) == expected, word
+
+
+def test_english_syllables_agree_with_textstat() -> None:
+    import textstat
+
+    from homeroom import syllables
+
+    words = "family reading conference everyone beautiful IEP tutor grade 504 didn't well-being o'clock Naïve Zyxquv ﬁgures it’s d'artagnan"
+    textstat.set_lang("en_US")
+    for word in words.split():
+        expected = max(1, int(textstat.syllable_count(syllables.normalise(word))))
+        assert syllables.english(word) == expected, word

@@ -109,3 +109,43 @@ def test_language_set_from_i18n_rejects_two_defaults() -> None:
 def test_rtl_direction() -> None:
     assert Language("ar", "العربية").direction == "rtl"
     assert Language("es", "Español").direction == "ltr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: [oops\n",
+        "a: 1\n  b: 2\n",
+        "a: b: c\n",
+        "- one\nkey: value\n",
+        'title: "unclosed\n',
+        "title: ok\nitems:\n  - a\n - b\n",
+        "título: día\nnota: [sí\n",
+    ],
+)
+def test_fast_and_pure_yaml_report_the_same_line(text: str) -> None:
+    from homeroom.errors import InputError
+    from homeroom.yamlfiles import FAST_LOADER, PermissiveLoader, load_yaml
+
+    messages = []
+    for loader in (FAST_LOADER, PermissiveLoader):
+        with pytest.raises(InputError) as caught:
+            load_yaml(text, "page.md", first_line=2, loader=loader)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert "page.md:" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: Grade 3\ntype: grade-expectations\n",
+        "translation:\n  method: machine\n  reviewed_on: 2024-05-01\n",
+        "readability: {limit: 8, reason: 'Names the state tests.'}\nlist: [1, 2.5, yes, ~]\n",
+        "título: Día\nplugin: !!python/name:material.extensions.emoji.twemoji\nenv: !ENV HOME\n",
+    ],
+)
+def test_fast_and_pure_yaml_read_the_same_values(text: str) -> None:
+    from homeroom.yamlfiles import FAST_LOADER, PermissiveLoader, load_yaml
+
+    assert load_yaml(text, "x", loader=FAST_LOADER) == load_yaml(text, "x", loader=PermissiveLoader)

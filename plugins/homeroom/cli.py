@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from homeroom import __version__, engine, reporters
+from homeroom.cache import DiskCache
+from homeroom.cache import default_dir as default_cache_dir
 from homeroom.errors import HomeroomError, InputError
 from homeroom.findings import Severity
 from homeroom.languages import Language, LanguageSet
@@ -62,7 +64,28 @@ def _parser() -> argparse.ArgumentParser:
         "--changed-since",
         metavar="REF",
         default=None,
-        help="check only pages changed since this git ref (e.g. origin/main)",
+        help="check only pages changed since this git ref (e.g. origin/main), with the "
+        "pages that depend on them: a page's translations, every page of a language whose "
+        "glossary changed, every page when thresholds or mkdocs.yml changed",
+    )
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="keep results here between runs (default: $HOMEROOM_CACHE_DIR, else "
+        ".homeroom-cache next to mkdocs.yml); safe to delete",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="check everything again; read and write no cache"
+    )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="check pages no cache knows in N processes (default: $HOMEROOM_JOBS, else one "
+        "per processor core)",
     )
 
     explain = commands.add_parser(
@@ -95,8 +118,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _settings(config_file: Path | None, lang: str | None) -> Settings:
-    if config_file is None and Path("mkdocs.yml").is_file():
-        config_file = Path("mkdocs.yml")
+    config_file = _config_file(config_file)
     if config_file is not None:
         settings = load_settings(config_file)
     else:
@@ -141,7 +163,69 @@ def _changed_files(ref: str, root: Path) -> set[Path]:
     return {(top / name).resolve() for name in names}
 
 
-def _collect(args: argparse.Namespace, settings: Settings) -> list[Source]:
+def _affected(
+    paths: list[Path], changed: set[Path], settings: Settings, config_file: Path | None
+) -> list[Path]:
+    """The pages to re-check when ``changed`` files changed: they and what depends on them.
+
+    - a changed page: it and its translations (``page.md`` -> ``page.es.md``);
+    - a changed glossary (``_data/glossary/es.yml``): every page in that language;
+    - mkdocs.yml, the glossaries' accept list or any other data file (thresholds,
+      plain words, page types): every page.
+    """
+    from homeroom.glossary import ACCEPT_FILE, GLOSSARY_DIR
+    from homeroom.sources import page_and_language
+    from homeroom.syllables import base_language
+
+    data = settings.data_dir.resolve()
+    languages: set[str] = set()
+    everything = config_file is not None and config_file.resolve() in changed
+    for path in changed:
+        if not path.is_relative_to(data):
+            continue
+        rel = path.relative_to(data)
+        if rel.parts[0] == GLOSSARY_DIR and rel.name != ACCEPT_FILE and len(rel.parts) == 2:
+            languages.add(base_language(rel.stem))
+        else:
+            everything = True
+    if everything:
+        return paths
+    docs = settings.docs_dir.resolve()
+
+    def identity(path: Path) -> tuple[str, str] | None:
+        resolved = path.resolve()
+        if not resolved.is_relative_to(docs):
+            return None
+        rel = resolved.relative_to(docs).as_posix()
+        try:
+            return page_and_language(rel, rel, settings.languages)
+        except HomeroomError:
+            return None  # reported when the page is read
+
+    changed_pages = set()
+    for path in paths:
+        found = identity(path)
+        # A source's translations depend on it; a translation has no dependents.
+        if (
+            path.resolve() in changed
+            and found is not None
+            and found[1] == settings.languages.default.code
+        ):
+            changed_pages.add(found[0])
+    chosen = []
+    for path in paths:
+        found = identity(path)
+        if (
+            path.resolve() in changed
+            or (found is not None and found[0] in changed_pages)
+            or (found is not None and base_language(found[1]) in languages)
+        ):
+            chosen.append(path)
+    return chosen
+
+
+def _collect(args: argparse.Namespace, settings: Settings) -> tuple[list[Source], list[Source]]:
+    """The pages to check, and every page of the site when all of them were read."""
     paths: list[Path] = []
     if not args.paths and not settings.docs_dir.is_dir():
         shown = display_path(settings.docs_dir, Path.cwd())
@@ -159,28 +243,60 @@ def _collect(args: argparse.Namespace, settings: Settings) -> list[Source]:
             raise InputError(path.as_posix(), "no such file or folder.")
     if args.changed_since:
         changed = _changed_files(args.changed_since, settings.project_root)
-        paths = [p for p in paths if p.resolve() in changed]
+        paths = _affected(paths, changed, settings, _config_file(args.config_file))
     docs = settings.docs_dir.resolve()
-    sources = [
-        load_source(p.resolve(), docs, settings.languages, settings.project_root)
-        if p.resolve().is_relative_to(docs)
-        else load_source(p.resolve(), p.resolve().parent, settings.languages, Path.cwd())
-        for p in paths
-    ]
-    if not args.paths and not args.changed_since and settings.enabled("reportcards"):
+    sources = []
+    for p in paths:
+        resolved = p.resolve()
+        if resolved.is_relative_to(docs):
+            sources.append(load_source(resolved, docs, settings.languages, settings.project_root))
+        else:
+            sources.append(load_source(resolved, resolved.parent, settings.languages, Path.cwd()))
+    every = list(sources) if not args.paths and not args.changed_since else []
+    if every and settings.enabled("reportcards"):
         # Report cards are generated from data: check exactly what the build publishes.
         from homeroom.reportcards.pages import generated_sources
 
         sources.extend(generated_sources(settings))
     check_duplicates(sources, settings.languages)
-    return sources
+    return sources, every
+
+
+def _config_file(config_file: Path | None) -> Path | None:
+    if config_file is None and Path("mkdocs.yml").is_file():
+        return Path("mkdocs.yml")
+    return config_file
+
+
+def _open_cache(args: argparse.Namespace, settings: Settings) -> DiskCache | None:
+    if args.no_cache:
+        return None
+    folder = args.cache_dir or default_cache_dir(settings.project_root)
+    return DiskCache(folder) if folder is not None else None
 
 
 def _check(args: argparse.Namespace) -> int:
     settings = _settings(args.config_file, args.lang)
-    sources = _collect(args, settings)
-    report = engine.run(sources, engine.build_checks(settings))
-    report = _with_translation_findings(report, settings, sources, whole_site=not args.paths)
+    sources, every = _collect(args, settings)
+    cache = _open_cache(args, settings)
+    after_page = keep = None
+    if settings.enabled("translations"):
+        from homeroom.facts import keep_shape, remember_shape
+
+        # The translation check compares pages' facts after the checks: keep each page's
+        # while it is parsed.
+        after_page, keep = remember_shape, keep_shape
+    report = engine.run(
+        sources, engine.build_checks(settings), cache, after_page, keep, args.jobs or engine.jobs()
+    )
+    report = _with_translation_findings(
+        report,
+        settings,
+        sources,
+        every,
+        whole_site=not args.paths and not args.changed_since,
+        cache=cache,
+    )
     print(reporters.FORMATS[args.format](report))
     if args.fail_on == "never":
         return EXIT_OK
@@ -189,7 +305,13 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _with_translation_findings(
-    report: engine.Report, settings: Settings, sources: list[Source], *, whole_site: bool
+    report: engine.Report,
+    settings: Settings,
+    sources: list[Source],
+    every: list[Source],
+    *,
+    whole_site: bool,
+    cache: DiskCache | None = None,
 ) -> engine.Report:
     """Add translation coverage findings (a check across pages) for the pages checked."""
     if not settings.enabled("translations"):
@@ -197,10 +319,16 @@ def _with_translation_findings(
     from homeroom import translations
     from homeroom.sources import load_sources
 
-    every = load_sources(
-        discover(settings.docs_dir), settings.docs_dir, settings.languages, settings.project_root
-    )
-    found = translations.analyse(every, settings).findings
+    if not every:
+        every = load_sources(
+            discover(settings.docs_dir),
+            settings.docs_dir,
+            settings.languages,
+            settings.project_root,
+        )
+    found = translations.analyse(every, settings, cache=cache).findings
+    if cache is not None:
+        cache.save()
     if not whole_site:
         checked = {s.display for s in sources}
         found = tuple(f for f in found if f.path in checked)

@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
+
+from homeroom import prose
+from homeroom.cache import Memo
+from homeroom.sources import Source
 
 # A number as people write it: digits with thousands separators in any locale's style
 # ("1,000", "1.000", "1 000"), so "1,000" in English and "1.000" in Spanish are one fact.
@@ -143,9 +148,71 @@ def _inline_facts(token: Token, line: int) -> list[Fact]:
     return found
 
 
+#: Shapes by content hash: a source is compared with each of its translations.
+_SHAPES: Memo[str, Shape] = Memo(20_000)
+
+
+def shape_of_source(source: Source) -> Shape:
+    """The shape of a page's body, from the tokens its prose was read from.
+
+    The whole page was parsed once (front matter included) for the checks; its tokens are
+    reused when the parser split the front matter exactly where Homeroom did. Otherwise
+    the body is parsed on its own, as :func:`shape_of` does.
+    """
+    shape = _SHAPES.get(source.digest)
+    if shape is not None:
+        return shape
+    body_line = source.text.count("\n", 0, source.body_offset)
+    page_tokens = prose.tokens(source.text)
+    head = page_tokens[0] if page_tokens else None
+    has_front = head is not None and head.type == "front_matter"
+    if (source.body_offset == 0 and not has_front) or (
+        source.body_offset > 0
+        and has_front
+        and head is not None
+        and head.map is not None
+        and head.map[1] == body_line
+    ):
+        shape = _shape(page_tokens, body_line + 1, 1)
+    else:
+        shape = shape_of(source.text[source.body_offset :], body_line + 1)
+    _SHAPES.put(source.digest, shape)
+    return shape
+
+
+def prefetch_shapes(sources: Sequence[Source], workers: int) -> None:
+    """Work out the shapes of many pages at once, in ``workers`` processes when worth it."""
+    from homeroom import parallel
+
+    todo = [s for s in sources if _SHAPES.get(s.digest) is None]
+    if not parallel.can_fork(workers, len(todo)):
+        return  # each shape is worked out when it is first needed
+    for source, shape in zip(
+        todo, parallel.map_forked(shape_of_source, todo, workers), strict=True
+    ):
+        if shape is not None:
+            _SHAPES.put(source.digest, shape)
+
+
+def remember_shape(source: Source) -> Shape | None:
+    """Keep (and return) a page's shape if its tokens are at hand: no second parse later."""
+    if prose.has_tokens(source.text):
+        return shape_of_source(source)
+    return None
+
+
+def keep_shape(source: Source, shape: Shape) -> None:
+    """Keep a page's shape worked out elsewhere (in another process)."""
+    _SHAPES.put(source.digest, shape)
+
+
 def shape_of(body: str, first_line: int = 1) -> Shape:
     """The facts and block counts of a Markdown body that starts at ``first_line``."""
-    tokens = _parser().parse(body)
+    return _shape(_parser().parse(body), first_line, first_line)
+
+
+def _shape(tokens: list[Token], first_line: int, line_base: int) -> Shape:
+    """A shape from tokens whose ``map`` line 0 is line ``line_base`` of the file."""
     sections: list[Section] = []
     current_heading, current_line = "", first_line
     current: list[Fact] = []
@@ -153,7 +220,7 @@ def shape_of(body: str, first_line: int = 1) -> Shape:
     list_items: list[int] = []
     pending_heading = False
     for token in tokens:
-        line = first_line + (token.map[0] if token.map else 0)
+        line = line_base + (token.map[0] if token.map else 0)
         if token.type == "heading_open":
             sections.append(Section(current_heading, current_line, tuple(current)))
             current_heading, current_line, current = "", line, []

@@ -17,6 +17,7 @@ from typing import Any
 
 from homeroom.errors import InputError
 from homeroom.findings import Severity
+from homeroom.matcher import phrase_matcher
 from homeroom.yamlfiles import read_yaml
 
 GLOSSARY_DIR = "glossary"
@@ -52,11 +53,6 @@ class Entry:
         return self.forms[0]
 
 
-def phrase_pattern(form: str) -> str:
-    """A regex for a word or phrase: any white space (line breaks too) between words."""
-    return r"\s+".join(re.escape(part) for part in form.split())
-
-
 def fold(text: str) -> str:
     """Lower case with white space folded: the key a matched form is looked up by."""
     return " ".join(text.lower().split())
@@ -78,27 +74,19 @@ class Glossary:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """One alternation of every form, longest first, on word boundaries, any case.
+        """One matcher for every form, on word boundaries, any case, longest form first.
 
-        Matching cost does not grow with a loop over terms: the regex engine walks the
-        text once.
+        Built as a trie (:mod:`homeroom.matcher`), so matching does not slow down as the
+        glossary grows.
         """
-        forms = sorted(self.by_form, key=len, reverse=True)
-        if not forms:
-            return re.compile(r"(?!x)x")
-        return re.compile(
-            rf"(?<!\w)(?:{'|'.join(map(phrase_pattern, forms))})(?!\w)", re.IGNORECASE
-        )
+        return phrase_matcher(self.by_form)
 
     @cached_property
     def accept_pattern(self) -> re.Pattern[str] | None:
         """Matcher for accepted names, or None."""
         if not self.accept:
             return None
-        names = sorted(self.accept, key=len, reverse=True)
-        return re.compile(
-            rf"(?<!\w)(?:{'|'.join(map(phrase_pattern, names))})(?!\w)", re.IGNORECASE
-        )
+        return phrase_matcher(self.accept)
 
 
 class _Reader:

@@ -75,6 +75,7 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+@lru_cache(maxsize=256)
 def wordfreq_code(language: str) -> str | None:
     """The wordfreq code for a language, or None if wordfreq does not cover it."""
     base = base_language(language)
@@ -95,6 +96,7 @@ def zipf(word: str, code: str) -> float:
     return float(zipf_frequency(word.lower(), code))
 
 
+@lru_cache(maxsize=262144)
 def is_rare(word: str, code: str) -> bool:
     """Whether a word (not a number) is rare in the language: the rare-word share's test."""
     return not word.isdigit() and zipf(word, code) < RARE_ZIPF
@@ -118,10 +120,14 @@ def count_sentence(text: str, language: str) -> Counts:
     return Counts(
         sentences=1,
         words=len(sentence_words),
-        letters=sum(ch.isalpha() for ch in text),
-        characters=sum(not ch.isspace() for ch in text),
+        letters=sum(map(str.isalpha, text)),
+        characters=len(text) - sum(map(str.isspace, text)),
         syllables=syllables,
-        long_words=sum(sum(ch.isalpha() for ch in w) >= LONG_WORD_LETTERS for w in sentence_words),
+        long_words=sum(
+            1
+            for w in sentence_words
+            if len(w) >= LONG_WORD_LETTERS and sum(map(str.isalpha, w)) >= LONG_WORD_LETTERS
+        ),
         polysyllables=polysyllables,
         monosyllables=monosyllables,
         rare_words=rare,
@@ -131,10 +137,8 @@ def count_sentence(text: str, language: str) -> Counts:
 
 def total(counts: Iterable[Counts]) -> Counts:
     """Add counts up."""
-    result = Counts()
-    for c in counts:
-        result = result + c
-    return result
+    columns = list(zip(*(c.astuple() for c in counts), strict=True))
+    return Counts(*map(sum, columns)) if columns else Counts()
 
 
 @dataclass(frozen=True)

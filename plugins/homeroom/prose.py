@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from homeroom.cache import Memo
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,28 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(admon_plugin).use(front_matter_plugin)
 
 
+#: Recently parsed texts: the prose, the page-types check and the translation comparison
+#: all read the same tokens, so a page is parsed once, not once per reader.
+_TOKENS: Memo[str, list[Token]] = Memo(16)
+
+
+def tokens(text: str) -> list[Token]:
+    """The markdown-it tokens of a source (CommonMark, pipe tables, admonitions, front matter).
+
+    Treat them as read-only: they are shared.
+    """
+    found = _TOKENS.get(text)
+    if found is None:
+        found = _parser().parse(text)
+        _TOKENS.put(text, found)
+    return found
+
+
+def has_tokens(text: str) -> bool:
+    """Whether the tokens of ``text`` are at hand (parsed recently)."""
+    return _TOKENS.get(text) is not None
+
+
 # Inline constructs that are not prose, in the order they are masked. Earlier masks win:
 # a URL inside a code span is already blank when the URL pattern runs.
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -93,6 +118,9 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9][a-z0-9_+-]*:(?!\S)")
 
+_NEWLINE = re.compile("\n")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
 # Block-level punctuation at the start of a line.
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?:[ \t]+|$)")
@@ -111,12 +139,28 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 def _mask_inline(text: str) -> str:
-    """Mask everything inside one block that a family does not read as words."""
-    chars = list(text)
+    """Mask everything inside one block that a family does not read as words.
 
-    def blank_all(pattern: re.Pattern[str]) -> None:
-        for m in pattern.finditer("".join(chars)):
-            _blank(chars, m.start(), m.end())
+    Each pattern runs over the text as the patterns before it left it; the text is only
+    rebuilt after a pattern found something (most blocks have no code, link or HTML).
+    """
+    current = text
+    chars: list[str] | None = None
+
+    def blank_all(pattern: re.Pattern[str], groups: tuple[str, ...] = ()) -> None:
+        nonlocal current, chars
+        matches = list(pattern.finditer(current))
+        if not matches:
+            return
+        if chars is None:
+            chars = list(current)
+        for m in matches:
+            if groups:
+                for group in groups:
+                    _blank(chars, m.start(group), m.end(group))
+            else:
+                _blank(chars, m.start(), m.end())
+        current = "".join(chars)
 
     blank_all(_COMMENT)
     blank_all(_CODE_SPAN)
@@ -124,10 +168,8 @@ def _mask_inline(text: str) -> str:
     blank_all(_AUTOLINK)
     blank_all(_HTML_TAG)
     for pattern in (_INLINE_LINK, _REF_LINK):
-        for m in pattern.finditer("".join(chars)):
-            # Link text is prose; the brackets and the target are not.
-            _blank(chars, m.start("open"), m.end("open"))
-            _blank(chars, m.start("target"), m.end("target"))
+        # Link text is prose; the brackets and the target are not.
+        blank_all(pattern, ("open", "target"))
     for pattern in (
         _FOOTNOTE_REF,
         _ATTR_LIST,
@@ -139,13 +181,11 @@ def _mask_inline(text: str) -> str:
         _ESCAPE,
     ):
         blank_all(pattern)
-    return "".join(chars)
+    return current
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return tuple(starts)
+    return (0, *(m.end() for m in _NEWLINE.finditer(text)))
 
 
 def _line_span(line_starts: tuple[int, ...], text: str, line: int) -> tuple[int, int]:
@@ -170,7 +210,7 @@ def _table_cells(line: str) -> Iterator[tuple[int, int]]:
     As in GitHub-flavoured Markdown, every pipe not escaped with a backslash ends a cell,
     even inside a code span.
     """
-    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    bounds = [m.start() for m in _CELL_BORDER.finditer(line)]
     edges = [-1, *bounds, len(line)]
     for left, right in itertools.pairwise(edges):
         cell_start, cell_end = left + 1, right
@@ -187,7 +227,7 @@ def _kind_for(stack: list[str], paragraph_kind: str) -> str:
 
 def extract(text: str) -> ProseDocument:
     """Split a Markdown source into prose units with exact source offsets."""
-    tokens = _parser().parse(text)
+    page_tokens = tokens(text)
     starts = _line_starts(text)
     units: list[ProseUnit] = []
     stack: list[str] = []
@@ -204,7 +244,7 @@ def extract(text: str) -> ProseDocument:
                 )
             )
 
-    for index, token in enumerate(tokens):
+    for index, token in enumerate(page_tokens):
         kind = token.type
         if kind == "list_item_open":
             stack.append("list_item")
@@ -223,11 +263,11 @@ def extract(text: str) -> ProseDocument:
         elif kind == "heading_open":
             heading_markup = token.markup
         elif kind == "inline" and token.map is not None:
-            parent = tokens[index - 1].type if index else ""
+            parent = page_tokens[index - 1].type if index else ""
             first, last = token.map
             if parent in ("th_open", "td_open"):
                 # A row is one line: split it into cells once, at its first cell.
-                if tokens[index - 2].type == "tr_open":
+                if page_tokens[index - 2].type == "tr_open":
                     _add_row(units, text, starts, first)
                 continue
             if parent == "admonition_title_open":

@@ -37,6 +37,8 @@ _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
 _CANDIDATE_RE = re.compile(r"[.!?…。！？؟]+[\"'”’)\]»]*(?=\s|$)|[。！？؟]+")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[«¿¡]*[\d\w]")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_DOTTED = re.compile(r"(?:\w\.)+\w")
+_LANGUAGE_SEPARATOR = re.compile(r"[-_]")
 # Stops that need no space after them (Chinese, Japanese, Arabic question mark).
 _FULL_WIDTH_STOPS = frozenset("。！？؟")
 
@@ -66,10 +68,10 @@ def _is_abbreviation(token: str, language: str, next_char: str) -> bool:
         return False
     if len(core) == 1 and core.isalpha():
         return True  # an initial: "J. Smith"
-    if re.fullmatch(r"(?:\w\.)+\w", core):
+    if _DOTTED.fullmatch(core):
         # Dotted forms like "U.S" or "a.m": soft ones end a sentence before a capital.
         return not (core in SOFT_ABBREVIATIONS and next_char.isupper())
-    known = ABBREVIATIONS.get(re.split(r"[-_]", language)[0], frozenset())
+    known = ABBREVIATIONS.get(_LANGUAGE_SEPARATOR.split(language, maxsplit=1)[0], frozenset())
     if core in SOFT_ABBREVIATIONS:
         return not next_char.isupper()
     return core in known

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from homeroom.cache import Memo
 from homeroom.errors import InputError
 from homeroom.languages import LanguageSet, language_name, split_suffix
 from homeroom.yamlfiles import load_yaml
@@ -105,18 +106,31 @@ def parse_front_matter(text: str, display: str) -> tuple[dict[str, Any], int]:
     return data, match.end()
 
 
+#: Sources already read, with the bytes they were read from. mkdocs-static-i18n re-runs
+#: the build once per language and ``mkdocs serve`` rebuilds on every save: a file whose
+#: bytes did not change is not decoded and parsed again. Bounded for long sessions.
+_READ: Memo[tuple[Path, Path, Path | None, LanguageSet], tuple[bytes, Source]] = Memo(50_000)
+
+
 def load_source(
     path: Path, docs_dir: Path, languages: LanguageSet, project_root: Path | None = None
 ) -> Source:
     """Read one Markdown file inside ``docs_dir``."""
-    display = display_path(path, project_root)
     try:
         raw = path.read_bytes()
     except OSError as exc:
+        display = display_path(path, project_root)
         raise InputError(display, f"cannot read this file ({exc.strerror}).") from None
+    key = (path, docs_dir, project_root, languages)
+    known = _READ.get(key)
+    if known is not None and known[0] == raw:
+        return known[1]
+    display = display_path(path, project_root)
     rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.name
     page, language = page_and_language(rel, display, languages)
-    return source_from_text(decode(raw, display), display, rel, page, language)
+    source = source_from_text(decode(raw, display), display, rel, page, language)
+    _READ.put(key, (raw, source))
+    return source
 
 
 def source_from_text(text: str, display: str, rel: str, page: str, language: str) -> Source:

@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from homeroom.errors import InputError
 from homeroom.findings import Finding, Severity
-from homeroom.prose import ProseDocument
 from homeroom.sources import Source
+
+if TYPE_CHECKING:
+    from homeroom.prose import ProseDocument
 
 _COMMENT = re.compile(r"<!--\s*homeroom\s+allow\s+(?P<rules>[\w.*,\s-]+?)\s*-->", re.IGNORECASE)
 
@@ -45,6 +48,11 @@ def page_allows(source: Source) -> list[str]:
             line=2,
         )
     return list(raw)
+
+
+def has_any(source: Source) -> bool:
+    """Whether the page allows any rule (front matter or comment): else nothing to apply."""
+    return "allow" in source.meta or _COMMENT.search(source.text) is not None
 
 
 def apply(source: Source, doc: ProseDocument, findings: Iterable[Finding]) -> list[Finding]:

@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from homeroom import facts, gitinfo
+from homeroom.cache import DiskCache, Memo, code_version
 from homeroom.errors import ConfigError, InputError
 from homeroom.findings import Finding, Severity
 from homeroom.languages import language_name
@@ -129,10 +130,19 @@ def normalised_text(body: str) -> str:
     make a translation stale.
     """
     text = unicodedata.normalize("NFKC", body)
-    kept = [
-        ch if not unicodedata.category(ch).startswith(("P", "S", "Z", "C")) else " " for ch in text
-    ]
-    return " ".join("".join(kept).split())
+    new = set(text).difference(_BLANKED_CHARS)
+    if new:
+        # Each character's Unicode category is looked up once per process, not per use.
+        for ch in new:
+            if unicodedata.category(ch).startswith(("P", "S", "Z", "C")):
+                _BLANKED[ord(ch)] = " "
+            _BLANKED_CHARS.add(ch)
+    return " ".join(text.translate(_BLANKED).split())
+
+
+#: Characters ``normalised_text`` has classified, and the ones it turns into spaces.
+_BLANKED_CHARS: set[str] = set()
+_BLANKED: dict[int, str] = {}
 
 
 def source_hash(source: Source) -> str:
@@ -391,8 +401,13 @@ def analyse(
     options: Options | None = None,
     *,
     use_git: bool = True,
+    cache: DiskCache | None = None,
 ) -> Coverage:
-    """Coverage of every page in every language, and its findings."""
+    """Coverage of every page in every language, and its findings.
+
+    With a cache, each pair of pages is compared once per content of the two (see
+    :func:`compare_pages_cached`).
+    """
     options = options or options_from(settings)
     by_school, findings = school_languages(settings, options)
     default = options.default
@@ -403,6 +418,19 @@ def analyse(
     cells: dict[tuple[str, str], Cell] = {}
     pages = tuple(sorted(p for p, s in originals.items() if s.page_type not in STAFF_TYPES))
     hashes = {page: source_hash(originals[page]) for page in pages}
+    if cache is not None:
+        # Pairs no cache knows are compared below: parse their pages on every core first.
+        from homeroom.parallel import jobs
+
+        unknown = [
+            s
+            for s in sources
+            if s.language != default
+            and s.page in originals
+            and not _pair_known(originals[s.page], s, cache)
+        ]
+        needed = {s.page for s in unknown}
+        facts.prefetch_shapes([*unknown, *(originals[p] for p in sorted(needed))], jobs())
     for page in pages:
         original = originals[page]
         essential = is_essential(original, options)
@@ -426,6 +454,7 @@ def analyse(
                 required,
                 options,
                 settings.project_root if use_git else None,
+                cache,
             )
             cells[(page, lang)] = cell
             findings.extend(cell_findings)
@@ -551,6 +580,7 @@ def _translated(
     required: bool,
     options: Options,
     git_root: Path | None,
+    cache: DiskCache | None = None,
 ) -> tuple[Cell, list[Finding]]:
     record = record_of(translation)
     lang = translation.language
@@ -624,7 +654,7 @@ def _translated(
     else:
         status = Status.CURRENT
     if status != Status.STALE:
-        found.extend(compare_pages(original, translation, essential))
+        found.extend(compare_pages_cached(original, translation, essential, cache))
     cell = Cell(
         original.page,
         lang,
@@ -654,17 +684,60 @@ def _stale_since(original: Source, record: Record, git_root: Path | None) -> str
     return "date unknown"
 
 
+def _pair_known(original: Source, source: Source, cache: DiskCache) -> bool:
+    """Whether the comparison of a translation with its original is cached."""
+    for essential in (True, False):
+        key = "\0".join(
+            (original.display, original.digest, source.display, source.digest, str(essential))
+        )
+        if (
+            _COMPARED.get(key) is not None
+            or cache.get("i18n-compare", code_version(), key) is not None
+        ):
+            return True
+    return False
+
+
+#: Pairs compared in this process (bounded: ``mkdocs serve`` runs for hours).
+_COMPARED: Memo[str, tuple[Finding, ...]] = Memo(20_000)
+
+
+def compare_pages_cached(
+    original: Source, translation: Source, essential: bool, cache: DiskCache | None
+) -> list[Finding]:
+    """:func:`compare_pages`, remembered by both pages' paths and content hashes.
+
+    The comparison depends on nothing but the two texts (and Homeroom's code), so a pair
+    whose pages did not change is never parsed again.
+    """
+    key = "\0".join(
+        (original.display, original.digest, translation.display, translation.digest, str(essential))
+    )
+    found = _COMPARED.get(key)
+    if found is not None:
+        return list(found)
+    fingerprint = code_version()
+    stored = cache.get("i18n-compare", fingerprint, key) if cache is not None else None
+    if isinstance(stored, list):
+        try:
+            found = tuple(
+                Finding(**{**item, "severity": Severity(item["severity"])}) for item in stored
+            )
+        except (TypeError, KeyError, ValueError):
+            found = None
+    if found is None:
+        found = tuple(compare_pages(original, translation, essential))
+        if cache is not None:
+            cache.put("i18n-compare", fingerprint, key, [f.to_dict() for f in found])
+    _COMPARED.put(key, found)
+    return list(found)
+
+
 def compare_pages(original: Source, translation: Source, essential: bool) -> list[Finding]:
     """Facts and shape a translation must share with its source, as findings."""
     lang = translation.language
-    src = facts.shape_of(
-        original.text[original.body_offset :],
-        original.text.count("\n", 0, original.body_offset) + 1,
-    )
-    tr = facts.shape_of(
-        translation.text[translation.body_offset :],
-        translation.text.count("\n", 0, translation.body_offset) + 1,
-    )
+    src = facts.shape_of_source(original)
+    tr = facts.shape_of_source(translation)
     found: list[Finding] = []
     for diff in facts.compare_facts(src, tr):
         parts = []

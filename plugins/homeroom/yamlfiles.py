@@ -1,4 +1,10 @@
-"""Read YAML (front matter, mkdocs.yml, editorial data) with errors people can act on."""
+"""Read YAML (front matter, mkdocs.yml, editorial data) with errors people can act on.
+
+Parsing goes through libyaml (PyYAML's C extension) when it is installed, which is many
+times faster on thousands of front-matter blocks; the pure-Python loader is the fallback.
+A mistake is always reported as the pure-Python
+loader reports it (same message, same line).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,17 @@ class PermissiveLoader(yaml.SafeLoader):
     """A safe loader that reads MkDocs' ``!!python/name`` and ``!ENV`` tags as plain values."""
 
 
+_CSafeLoader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+if _CSafeLoader is not None:
+
+    class FastPermissiveLoader(_CSafeLoader):  # type: ignore[valid-type,misc]
+        """:class:`PermissiveLoader` on libyaml's parser."""
+
+    FAST_LOADER: type[yaml.SafeLoader] = FastPermissiveLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    FAST_LOADER = PermissiveLoader
+
+
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
@@ -23,6 +40,7 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 
 PermissiveLoader.add_multi_constructor("", _any_tag)
+FAST_LOADER.add_multi_constructor("", _any_tag)
 
 
 def error_position(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
@@ -39,9 +57,21 @@ def error_position(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
 
 
 def load_yaml(
-    text: str, display: str, first_line: int = 1, what: str = "this is not valid YAML"
+    text: str,
+    display: str,
+    first_line: int = 1,
+    what: str = "this is not valid YAML",
+    loader: type[yaml.SafeLoader] = FAST_LOADER,
 ) -> Any:
-    """Parse YAML text that starts at ``first_line`` of the file ``display``."""
+    """Parse YAML text that starts at ``first_line`` of the file ``display``.
+
+    A mistake is read again with the pure-Python loader, so the message and line are the
+    same whichever parser found it.
+    """
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        pass
     try:
         return yaml.load(text, Loader=PermissiveLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:

@@ -1,9 +1,15 @@
-"""What every Homeroom MkDocs plugin shares: reading sources, reporting findings once.
+"""What every Homeroom MkDocs plugin shares: reading sources, checking, reporting once.
 
 mkdocs-static-i18n re-runs the whole build once per language with the same plugin
-instances, so ``on_config`` and ``on_files`` run once per language. Each plugin remembers
-what it has reported and says each finding once; the core caches results by content hash,
-so the re-runs cost little.
+instances, so ``on_config`` and ``on_files`` run once per language. Every page (of every
+language) is already in the first pass's files, so the checks run in that pass only, all
+of them in one walk over the pages (each page read and parsed once, see
+:func:`homeroom.engine.run_each`), and each plugin reports its own findings.
+
+Results also go to the disk cache (``.homeroom-cache/`` next to mkdocs.yml, or
+``$HOMEROOM_CACHE_DIR``; ``off`` for none), shared with ``homeroom check``: a build after
+a check, or a rebuild in ``mkdocs serve`` after one page was saved, re-checks only pages
+whose content changed.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
+from homeroom.cache import DiskCache, default_dir
 from homeroom.errors import HomeroomError
 from homeroom.findings import Finding, Severity
 from homeroom.languages import LanguageSet
@@ -32,6 +39,30 @@ from homeroom.sources import (
 )
 
 log = get_plugin_logger(__name__)
+
+#: One disk cache per folder for the whole process, shared by every plugin and pass.
+_DISK_CACHES: dict[Path, DiskCache] = {}
+
+
+def disk_cache(settings: Settings) -> DiskCache | None:
+    """The disk cache for a site (None when switched off with ``HOMEROOM_CACHE_DIR=off``)."""
+    folder = default_dir(settings.project_root)
+    if folder is None:
+        return None
+    folder = folder.resolve()
+    if folder not in _DISK_CACHES:
+        _DISK_CACHES[folder] = DiskCache(folder)
+    return _DISK_CACHES[folder]
+
+
+def is_repeat_pass(config: MkDocsConfig) -> bool:
+    """Whether mkdocs-static-i18n is re-running the build for another language.
+
+    It sets ``building`` while it runs the other languages' passes (and not in the first
+    pass of a build, whichever language that is).
+    """
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
 
 
 def settings_from(config: MkDocsConfig, plugin_options: dict[str, dict[str, Any]]) -> Settings:
@@ -135,34 +166,85 @@ class CheckPlugin(BasePlugin[CheckConfig]):
     """
 
     check_name = ""
+    #: Whether ``on_files`` runs before static-i18n (-100), while every language's pages
+    #: are still in the files.
+    sees_every_language = True
 
     def __init__(self) -> None:
         """Set up per-build state."""
         self.reporter: FindingReporter | None = None
         self.check: Any = None
+        self.pending: Any = None
+        """This plugin's report, computed by whichever check plugin ran first this pass."""
+        self.covered_by_first_pass = False
+        self.covered = False
+        """Whether this build's report covered every language (nothing left to check)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Load the check's data once per build; bad data stops the build with file and line."""
+        """Load the check's data; bad data stops the build with file and line.
+
+        The check is kept while its fingerprint (options, data files, code) is unchanged,
+        so the language passes of a build read the data once.
+        """
         from homeroom import engine
 
         if self.reporter is None:
             self.reporter = FindingReporter(self.config.fail_on)
         try:
             settings = settings_from(config, {self.check_name: dict(self.config)})
-            self.check = engine.CHECK_BUILDERS[self.check_name](settings)
+            check = engine.LazyCheck(self.check_name, settings)
+            if self.check is None or self.check.fingerprint() != check.fingerprint():
+                check.check  # noqa: B018 - build now, so bad data fails here
+                self.check = check
         except HomeroomError as exc:
             raise PluginError(str(exc)) from None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Check every page; all languages are present in the first pass."""
+        """Check every page once per build.
+
+        The first check plugin to run in the first pass (at priority 0, before static-i18n
+        keeps only one language's files) checks every page for every check plugin; each
+        plugin then reports its own findings. A plugin whose ``on_files`` runs after
+        static-i18n (``sees_every_language = False``) and finds nothing computed for it
+        checks the pages of each pass itself.
+        """
         from homeroom import engine
 
         if not self.config.enabled or self.check is None or self.reporter is None:
             return files
-        try:
-            report = engine.run(sources_from(files, settings_from(config, {})), [self.check])
-        except HomeroomError as exc:
-            raise PluginError(str(exc)) from None
+        if not is_repeat_pass(config):
+            # A new build: say every finding again (``mkdocs serve`` rebuilds in one process).
+            self.reporter.reported.clear()
+            self.covered = False
+        if self.covered:
+            return files
+        if self.pending is None:
+            full = self.sees_every_language and not is_repeat_pass(config)
+            plugins = [self]
+            if full:
+                plugins = [
+                    plugin
+                    for plugin in config.plugins.values()
+                    if isinstance(plugin, CheckPlugin)
+                    and plugin.config.enabled
+                    and plugin.check is not None
+                    and plugin.reporter is not None
+                ]
+            try:
+                settings = settings_from(config, {})
+                reports = engine.run_each(
+                    sources_from(files, settings),
+                    [plugin.check for plugin in plugins],
+                    disk_cache(settings),
+                    engine.jobs(),
+                )
+            except HomeroomError as exc:
+                raise PluginError(str(exc)) from None
+            for plugin in plugins:
+                plugin.pending = reports[plugin.check.name]
+                plugin.covered_by_first_pass = full
+        report, self.pending = self.pending, None
+        self.covered = self.covered_by_first_pass
         self.reporter.report(report.findings)
         return files

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from homeroom.findings import Finding
-from homeroom.prose import ProseDocument
-from homeroom.sources import Source
+
+if TYPE_CHECKING:
+    from homeroom.prose import ProseDocument
+    from homeroom.sources import Source
 
 
 @dataclass(frozen=True)

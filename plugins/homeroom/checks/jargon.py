@@ -18,10 +18,12 @@ import hashlib
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from homeroom.checks import PageResult
 from homeroom.findings import Finding, Severity
-from homeroom.glossary import Entry, Glossary, fold, load_glossaries
+from homeroom.glossary import GLOSSARY_DIR, Entry, Glossary, fold, load_glossaries
 from homeroom.measures import wordfreq_code, zipf
 from homeroom.prose import ProseDocument
 from homeroom.settings import Settings
@@ -212,6 +214,20 @@ class JargonCheck:
             suggestion=suggestion,
             language=source.language,
         )
+
+
+def options_used(settings: Settings) -> dict[str, Any]:
+    """The options that change results (for the cache's fingerprint): none.
+
+    ``glossary_page`` only names the page the MkDocs plugin publishes.
+    """
+    return {}
+
+
+def data_files(settings: Settings) -> list[Path]:
+    """The data files the check's results depend on (for the cache's fingerprint)."""
+    folder = settings.data_dir / GLOSSARY_DIR
+    return sorted(folder.glob("*.yml")) if folder.is_dir() else [folder]
 
 
 def build(settings: Settings) -> JargonCheck:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
-
+from homeroom import prose
 from homeroom.checks import PageResult
 from homeroom.errors import InputError
 from homeroom.findings import Finding, Severity
@@ -44,18 +43,22 @@ class Heading:
     line: int
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    # Front matter is parsed so its `---` lines are never read as headings.
-    return MarkdownIt("commonmark").use(front_matter_plugin)
-
-
 def headings(text: str) -> list[Heading]:
-    """Every heading of a Markdown text, with the id of its attribute list."""
-    tokens = _parser().parse(text)
+    """Every heading of a Markdown text, with the id of its attribute list.
+
+    The tokens are the prose's (parsed once per page; front matter is parsed, so its
+    `---` lines are never read as headings). A heading inside an admonition is the
+    admonition's, not a section of the page, so it is left out.
+    """
+    tokens = prose.tokens(text)
     found: list[Heading] = []
+    in_admonition = 0
     for index, token in enumerate(tokens):
-        if token.type != "heading_open" or token.map is None:
+        if token.type == "admonition_open":
+            in_admonition += 1
+        elif token.type == "admonition_close":
+            in_admonition -= 1
+        if token.type != "heading_open" or token.map is None or in_admonition:
             continue
         content = tokens[index + 1].content if index + 1 < len(tokens) else ""
         match = _ATTR_LIST.search(content)
@@ -252,6 +255,21 @@ def _already_there(section: Section, page_headings: list[Heading], language: str
                 "at the end of its heading."
             )
     return ""
+
+
+def options_used(settings: Settings) -> dict[str, Any]:
+    """The options that change results, defaults filled in (for the cache's fingerprint)."""
+    options = settings.plugins.get("pagetypes")
+    return {
+        "listed": options is not None,
+        "types": str((options or {}).get("types") or PAGE_TYPES_FILE),
+    }
+
+
+def data_files(settings: Settings) -> list[Path]:
+    """The data files the check's results depend on (for the cache's fingerprint)."""
+    options = settings.plugins.get("pagetypes")
+    return [settings.data_dir / str((options or {}).get("types") or PAGE_TYPES_FILE)]
 
 
 def build(settings: Settings) -> PageTypesCheck:

@@ -21,12 +21,14 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from homeroom.checks import PageResult
 from homeroom.errors import InputError
 from homeroom.findings import Finding, Severity
+from homeroom.matcher import phrase_matcher
 from homeroom.measures import (
     MEASURES,
     Counts,
@@ -122,16 +124,10 @@ class PlainWords:
     alternatives: Mapping[str, str]
     """Lower-case form -> plainer word."""
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """One alternation of every form (longest first), on word boundaries, any case."""
-        return _plain_pattern(tuple(sorted(self.alternatives, key=len, reverse=True)))
-
-
-@lru_cache(maxsize=64)
-def _plain_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in forms)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        """One matcher for every form (longest first), on word boundaries, any case."""
+        return phrase_matcher(self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -785,6 +781,22 @@ def _front_matter_line(source: Source, key: str) -> int:
         if line.startswith(f"{key}:"):
             return number
     return 1
+
+
+def options_used(settings: Settings) -> dict[str, Any]:
+    """The options that change results, defaults filled in (for the cache's fingerprint).
+
+    Reporting options (``enabled``, ``fail_on``) never change a result, and MkDocs fills
+    in defaults that ``homeroom check`` leaves out: both runs must get the same fingerprint.
+    """
+    name = settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE)
+    return {"thresholds": str(name)}
+
+
+def data_files(settings: Settings) -> list[Path]:
+    """The data files the check's results depend on (for the cache's fingerprint)."""
+    name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
+    return [settings.data_dir / name, settings.data_dir / PLAIN_WORDS_FILE]
 
 
 def build(settings: Settings) -> ReadabilityCheck:

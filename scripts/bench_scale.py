@@ -1,0 +1,270 @@
+"""Scale benchmark: build time, memory and ``homeroom check`` time on generated sites.
+
+For each size and language count it generates a site with ``scripts/sitegen.py`` (in a
+temporary folder), then, in the same run:
+
+- builds it with the stock configuration (the same theme, hook and content, no Homeroom
+  plugin) and with Homeroom's checks on (an empty Homeroom cache: a cold build), and
+  prints the ratio;
+- runs ``homeroom check`` cold (empty cache) and warm (nothing changed), and with
+  ``--changed-since`` after editing one English page;
+- reports each command's peak memory (the child's maximum resident set size) and pages
+  per second.
+
+Builds are not strict: the generated pages carry the bundled site's info-level notes.
+
+    .venv/bin/python scripts/bench_scale.py                 # 100 and 1,000 pages, 2 and 4 languages
+    .venv/bin/python scripts/bench_scale.py --pages 100 --languages 2
+    .venv/bin/python scripts/bench_scale.py --pages 5000 --languages 2,4
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sitegen import generate  # noqa: E402
+
+LANGUAGES = {2: ("en", "es"), 4: ("en", "es", "vi", "ar")}
+
+# Runs one command as its own child and reports wall time and that child's peak memory.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": elapsed, "peak_kb": peak, "code": done.returncode,
+                  "stderr": done.stderr[-3000:]}))
+"""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One command's wall time (seconds) and peak resident memory (MB)."""
+
+    seconds: float
+    peak_mb: float
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str], ok: tuple[int, ...]) -> Timing:
+    """Run ``command`` in ``cwd``; fail loudly if its exit code is not in ``ok``."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(done.stdout)
+    if result["code"] not in ok:
+        raise RuntimeError(f"{' '.join(command)} exited {result['code']}:\n{result['stderr']}")
+    return Timing(result["seconds"], result["peak_kb"] / 1024)
+
+
+def _env(cache: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONWARNINGS": "ignore",
+        "HOMEROOM_CACHE_DIR": str(cache),
+    }
+
+
+def run_one(
+    pages: int, languages: tuple[str, ...], work: Path, serial_check: bool, builds: bool = True
+) -> list[tuple[str, str, str, str]]:
+    """Generate one site, measure it, and return the table's rows."""
+    site = generate(work / "site", pages, languages)
+    total = len(list((site / "content").rglob("*.md"))) - len(
+        list((site / "content" / "_data").rglob("*.md"))
+    )
+    python = sys.executable
+    cache = work / "cache"
+    env = _env(cache)
+
+    def build(config: str) -> Timing:
+        out = work / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        return measure(
+            [python, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)], site, env, (0,)
+        )
+
+    def check(*extra: str) -> Timing:
+        return measure(
+            [python, "-m", "homeroom", "check", "--fail-on", "never", *extra], site, env, (0,)
+        )
+
+    if builds:
+        stock = build("mkdocs-stock.yml")
+        ours = build("mkdocs.yml")
+    shutil.rmtree(cache, ignore_errors=True)
+    serial = check("--jobs", "1") if serial_check else None
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = check()
+    warm = check()
+    if builds:
+        # A build after `homeroom check` (or in CI with the cache folder restored).
+        out = work / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        ours_warm = measure(
+            [python, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(out)],
+            site,
+            env,
+            (0,),
+        )
+    # One English page edited in a git repository: it and its translations are re-checked.
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "site"]):
+        subprocess.run([*git, *args], cwd=site, check=True, capture_output=True)
+    edited = sorted((site / "content").rglob("grade-1-*.md"))[0]
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nCall the office with questions.\n", "utf-8"
+    )
+    changed = check("--changed-since", "HEAD")
+
+    def row(what: str, a: Timing | None, b: Timing, unit: str = "s") -> tuple[str, str, str, str]:
+        ratio = f"{b.seconds / a.seconds:.2f}x" if a else ""
+        return (what, f"{a.seconds:.1f} {unit}" if a else "", f"{b.seconds:.1f} {unit}", ratio)
+
+    build_rows = (
+        [
+            row("build, empty Homeroom cache", stock, ours),
+            row("build, warm Homeroom cache (after the check)", stock, ours_warm),
+            (
+                "build peak memory",
+                f"{stock.peak_mb:.0f} MB",
+                f"{ours.peak_mb:.0f} MB",
+                f"{ours.peak_mb / stock.peak_mb:.2f}x",
+            ),
+            (
+                "build pages per second",
+                f"{total / stock.seconds:.0f}",
+                f"{total / ours.seconds:.0f}",
+                "",
+            ),
+        ]
+        if builds
+        else []
+    )
+    rows = [
+        *build_rows,
+        ("`homeroom check`, cold (empty cache)", "", f"{cold.seconds:.1f} s", ""),
+        *(
+            [("`homeroom check --jobs 1`, cold (one process)", "", f"{serial.seconds:.1f} s", "")]
+            if serial
+            else []
+        ),
+        (
+            "`homeroom check`, warm (nothing changed)",
+            "",
+            f"{warm.seconds:.2f} s",
+            f"{cold.seconds / warm.seconds:.1f}x faster than cold",
+        ),
+        (
+            "`homeroom check --changed-since HEAD` (1 page edited)",
+            "",
+            f"{changed.seconds:.2f} s",
+            "",
+        ),
+        (
+            "check pages per second, cold / warm",
+            "",
+            f"{total / cold.seconds:.0f} / {total / warm.seconds:.0f}",
+            "",
+        ),
+        ("check peak memory, cold / warm", "", f"{cold.peak_mb:.0f} / {warm.peak_mb:.0f} MB", ""),
+    ]
+    return rows
+
+
+def glossary_scaling() -> None:
+    """Matching time for the same text with 300 and 3,000 glossary terms."""
+    import random
+    import re
+    import timeit
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from homeroom.matcher import phrase_matcher
+
+    text = (ROOT / "content" / "grade-3.md").read_text(encoding="utf-8") * 4
+    print("\n### Glossary matching: the same text (8 pages' worth) against more terms\n")
+    print("| terms | one trie-built matcher | one alternation of every term |")
+    print("| --- | --- | --- |")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for count in (300, 3000):
+        # Made-up words with varied beginnings, as real glossaries have (seeded: repeatable).
+        rng = random.Random(count)  # noqa: S311 - made-up words, not secrets
+        words = [
+            "".join(rng.choice(letters) for _ in range(rng.randint(5, 12))) for _ in range(count)
+        ]
+        forms = words + [f"{w} plan" for w in words]
+        trie = phrase_matcher(forms)
+        ordered = sorted(forms, key=len, reverse=True)
+        body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in ordered)
+        plain = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        times = [
+            min(timeit.repeat(lambda p=p: list(p.finditer(text)), number=5, repeat=3)) / 5
+            for p in (trie, plain)
+        ]
+        print(f"| {count * 2:,} forms | {times[0] * 1000:.2f} ms | {times[1] * 1000:.1f} ms |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", default="100,1000", help="pages per language, comma-separated")
+    parser.add_argument("--languages", default="2,4", help="2, 4 or 2,4")
+    parser.add_argument(
+        "--serial-up-to",
+        type=int,
+        default=1000,
+        help="also time a one-process cold check for sizes up to this many pages per language",
+    )
+    parser.add_argument(
+        "--checks-only", action="store_true", help="time `homeroom check` only (no builds)"
+    )
+    args = parser.parse_args()
+    print(f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    glossary_scaling()
+    for count in (int(n) for n in args.languages.split(",")):
+        for pages in (int(n) for n in args.pages.split(",")):
+            with tempfile.TemporaryDirectory(prefix="homeroom-bench-") as tmp:
+                started = time.perf_counter()
+                rows = run_one(
+                    pages,
+                    LANGUAGES[count],
+                    Path(tmp),
+                    pages <= args.serial_up_to,
+                    builds=not args.checks_only,
+                )
+                took = time.perf_counter() - started
+            langs = ", ".join(LANGUAGES[count])
+            print(
+                f"\n### {pages:,} pages per language, {count} languages ({langs}): "
+                f"{pages * count + count:,} pages\n"
+            )
+            print(
+                f"| measure | {'stock build' if not args.checks_only else ''} | Homeroom | ratio |"
+            )
+            print("| --- | --- | --- | --- |")
+            for cells in rows:
+                print("| " + " | ".join(cells) + " |")
+            print(f"\n(this table took {took:.0f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
