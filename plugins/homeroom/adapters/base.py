@@ -14,7 +14,9 @@ whose content changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -22,7 +24,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from homeroom.cache import DiskCache, default_dir
 from homeroom.errors import HomeroomError
@@ -63,6 +65,37 @@ def is_repeat_pass(config: MkDocsConfig) -> bool:
     """
     i18n = config.plugins.get("i18n")
     return bool(getattr(i18n, "building", False))
+
+
+def generated_page(
+    config: MkDocsConfig,
+    uri: str,
+    content: str,
+    *,
+    language: str,
+    default: str,
+    languages: Iterable[str],
+) -> File:
+    """A page Homeroom writes (a glossary, a report card, the staff page) for one language.
+
+    It is given what mkdocs-static-i18n gives the pages it reads from disk: a place under
+    ``<language>/`` outside the default language, and the ``alternates``, ``locale`` and
+    ``locale_alternate_of`` its language switcher reads, pointing at the same page in each
+    of ``languages`` (the other languages' switcher links go to their home pages).
+    Add it after static-i18n's ``on_files``, which rebuilds every file from disk.
+    """
+    page = File.generated(config, uri, content=content)
+    if language != default:
+        page.dest_uri = f"{language}/{page.dest_uri}"
+    # Read the URL only after moving the page: File caches it.
+    base_url = page.url.removeprefix(f"{language}/")
+    page.alternates = {  # type: ignore[attr-defined]
+        lang: SimpleNamespace(url=base_url if lang == default else f"{lang}/{base_url}")
+        for lang in languages
+    }
+    page.locale_alternate_of = ""  # type: ignore[attr-defined]
+    page.locale = language  # type: ignore[attr-defined]
+    return page
 
 
 def settings_from(config: MkDocsConfig, plugin_options: dict[str, dict[str, Any]]) -> Settings:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
-from homeroom.adapters.base import CheckPlugin
+from homeroom.adapters.base import CheckPlugin, generated_page
 from homeroom.adapters.jargon.config import JargonConfig
 from homeroom.glossary_page import glossary_markdown
 from homeroom.syllables import base_language
@@ -35,21 +33,19 @@ class JargonPlugin(CheckPlugin):
         glossary = self.check.glossary_for(language)
         text = glossary_markdown(glossary) if glossary is not None else None
         if text is not None and files.get_file_from_path(self.config.glossary_page) is None:
-            page = File.generated(config, self.config.glossary_page, content=text)
-            # static-i18n keeps one site_dir and puts other languages under `<lang>/`.
-            default = _default_language(config)
-            if language != default:
-                page.dest_uri = f"{language}/{page.dest_uri}"
-            # Read the URL only after moving the page: File caches it.
-            base_url = page.url.removeprefix(f"{language}/")
-            # What static-i18n's language switcher reads: the same page in every language.
-            page.alternates = {  # type: ignore[attr-defined]
-                lang: SimpleNamespace(url=base_url if lang == default else f"{lang}/{base_url}")
-                for lang, glossary in self.check.glossaries.items()
-                if glossary_markdown(glossary) is not None
-            }
-            page.locale_alternate_of = ""  # type: ignore[attr-defined]
-            page.locale = language  # type: ignore[attr-defined]
+            page = generated_page(
+                config,
+                self.config.glossary_page,
+                text,
+                language=language,
+                default=_default_language(config),
+                # The same page in every language that has a glossary.
+                languages=[
+                    lang
+                    for lang, glossary in self.check.glossaries.items()
+                    if glossary_markdown(glossary) is not None
+                ],
+            )
             files.append(page)
         return files
 

@@ -8,14 +8,13 @@ hidden value stops with a one-line error before anything is written.
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
-from homeroom.adapters.base import FindingReporter, settings_from
+from homeroom.adapters.base import FindingReporter, generated_page, settings_from
 from homeroom.adapters.jargon.plugin import _current_language, _default_language
 from homeroom.adapters.reportcards.config import ReportCardsConfig
 from homeroom.errors import HomeroomError
@@ -95,18 +94,14 @@ class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
             for page in cards.pages:
                 if page.language != language or files.get_file_from_path(page.uri) is not None:
                     continue
-                file = File.generated(config, page.uri, content=page.text)
-                if language != default:
-                    file.dest_uri = f"{language}/{file.dest_uri}"
-                # Read the URL only after moving the page: File caches it.
-                base_url = file.url.removeprefix(f"{language}/")
-                # What static-i18n's language switcher reads: the same page in every language.
-                file.alternates = {  # type: ignore[attr-defined]
-                    lang: SimpleNamespace(url=base_url if lang == default else f"{lang}/{base_url}")
-                    for lang in cards.languages
-                }
-                file.locale_alternate_of = ""  # type: ignore[attr-defined]
-                file.locale = language  # type: ignore[attr-defined]
+                file = generated_page(
+                    config,
+                    page.uri,
+                    page.text,
+                    language=language,
+                    default=default,
+                    languages=cards.languages,
+                )
                 files.append(file)
             sources = [s for s in generated_sources(settings) if s.language == language]
             report = engine.run(sources, engine.build_checks(settings))

@@ -27,13 +27,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from homeroom import translations
-from homeroom.adapters.base import FindingReporter, disk_cache, settings_from
+from homeroom.adapters.base import FindingReporter, disk_cache, generated_page, settings_from
 from homeroom.adapters.translations.config import TranslationsConfig
 from homeroom.errors import HomeroomError
 from homeroom.notices import Notices, load_notices
@@ -128,12 +128,16 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 config.nav = _prune_nav(config.nav, self.present)
         elif self.config.status_page:
             text = status_markdown(self.coverage)
-            page_file = File.generated(config, self.config.status_page, content=text)
-            # The status page is for staff, in the default language only: static-i18n's
-            # switcher then sends the other languages to their home pages.
-            page_file.alternates = {self.default: page_file}  # type: ignore[attr-defined]
-            page_file.locale_alternate_of = ""  # type: ignore[attr-defined]
-            page_file.locale = self.default  # type: ignore[attr-defined]
+            # For staff, in the default language only: the switcher's other languages go
+            # to their home pages.
+            page_file = generated_page(
+                config,
+                self.config.status_page,
+                text,
+                language=self.default,
+                default=self.default,
+                languages=[self.default],
+            )
             files.append(page_file)
         return files
 
