@@ -202,26 +202,23 @@ def _affected(
         except HomeroomError:
             return None  # reported when the page is read
 
-    changed_pages = set()
-    for path in paths:
-        found = identity(path)
-        # A source's translations depend on it; a translation has no dependents.
-        if (
-            path.resolve() in changed
-            and found is not None
-            and found[1] == settings.languages.default.code
-        ):
-            changed_pages.add(found[0])
-    chosen = []
-    for path in paths:
-        found = identity(path)
-        if (
-            path.resolve() in changed
-            or (found is not None and found[0] in changed_pages)
-            or (found is not None and base_language(found[1]) in languages)
-        ):
-            chosen.append(path)
-    return chosen
+    # Each path resolved and named once: (path, is it changed, (page, language) or None).
+    named = [(path, path.resolve() in changed, identity(path)) for path in paths]
+    # A source's translations depend on it; a translation has no dependents.
+    changed_pages = {
+        found[0]
+        for _, is_changed, found in named
+        if is_changed and found is not None and found[1] == settings.languages.default.code
+    }
+    return [
+        path
+        for path, is_changed, found in named
+        if is_changed
+        or (
+            found is not None
+            and (found[0] in changed_pages or base_language(found[1]) in languages)
+        )
+    ]
 
 
 def _collect(args: argparse.Namespace, settings: Settings) -> tuple[list[Source], list[Source]]:
