@@ -10,17 +10,26 @@ import argparse
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from homeroom import __version__, engine, reporters
+from homeroom import __version__, engine, reporters, verdict
 from homeroom.cache import DiskCache
 from homeroom.cache import default_dir as default_cache_dir
-from homeroom.errors import HomeroomError, InputError
+from homeroom.errors import HomeroomError, InputError, InputErrors
 from homeroom.findings import Severity
 from homeroom.languages import Language, LanguageSet
+from homeroom.reporters import input_finding
 from homeroom.rules import RULES, explain
 from homeroom.settings import Settings, load_settings
-from homeroom.sources import Source, check_duplicates, discover, display_path, load_source
+from homeroom.sources import (
+    Source,
+    check_duplicates,
+    discover,
+    display_path,
+    load_source,
+    safe_resolve,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -57,8 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity] + ["never"],
-        default="error",
-        help="exit 1 when a finding is at least this serious (default: error)",
+        default=None,
+        help="exit 1 when a finding is at least this serious (default: each plugin's "
+        "`fail_on` in mkdocs.yml, as the build does; `error` where it says none)",
     )
     check.add_argument(
         "--changed-since",
@@ -110,6 +120,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("-d", "--site-dir", type=Path, default=None)
     build.add_argument("--engine", choices=["mkdocs", "properdocs"], default="mkdocs")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="also fail on the engine's own warnings (a broken link, say)",
+    )
 
     from homeroom import translations_cli
 
@@ -146,54 +161,77 @@ def _settings(config_file: Path | None, lang: str | None) -> Settings:
     return settings
 
 
-def _changed_files(ref: str, root: Path) -> set[Path]:
+def _changed_files(ref: str, root: Path) -> tuple[set[Path], set[Path]]:
+    """(files changed or added since ``ref``, files deleted since then)."""
+    if not ref or ref.startswith("-"):
+        raise HomeroomError(
+            f"--changed-since {ref}: a git reference such as origin/main or a commit, not "
+            "an option (it must not start with `-`)."
+        )
+
     def git(*args: str) -> list[str]:
         done = subprocess.run(
             ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
         )
         if done.returncode != 0:
+            said = done.stderr.strip().splitlines()
             raise HomeroomError(
-                f"--changed-since {ref}: git could not compare ({done.stderr.strip().splitlines()[-1] if done.stderr.strip() else 'not a git repository'})"
+                f"--changed-since {ref}: git could not compare "
+                f"({said[-1] if said else 'not a git repository'})"
             )
         return [line for line in done.stdout.splitlines() if line]
 
     top = Path(git("rev-parse", "--show-toplevel")[0])
-    names = git("diff", "--name-only", "--diff-filter=d", ref, "--")
+    # `--end-of-options`: the reference is never read as an option, whatever it says.
+    commit = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    names = git("diff", "--name-only", "--diff-filter=d", commit[0], "--")
     names += git("ls-files", "--others", "--exclude-standard", "--full-name")
-    return {(top / name).resolve() for name in names}
+    deleted = git("diff", "--name-only", "--diff-filter=D", commit[0], "--")
+    return {(top / n).resolve() for n in names}, {(top / n).resolve() for n in deleted}
 
 
 def _affected(
-    paths: list[Path], changed: set[Path], settings: Settings, config_file: Path | None
-) -> list[Path]:
-    """The pages to re-check when ``changed`` files changed: they and what depends on them.
+    paths: list[Path],
+    changed: set[Path],
+    deleted: set[Path],
+    settings: Settings,
+    config_file: Path | None,
+) -> tuple[list[Path], bool]:
+    """The pages to re-check when ``changed`` files changed, and whether report cards are.
 
-    - a changed page: it and its translations (``page.md`` -> ``page.es.md``);
+    - a changed page: it and its translations (``page.md`` -> ``page.es.md``); a deleted
+      English page: its translations (they may now be orphans);
     - a changed glossary (``_data/glossary/es.yml``): every page in that language;
+    - school data or interface strings: the report cards;
     - mkdocs.yml, the glossaries' accept list or any other data file (thresholds,
-      plain words, page types): every page.
+      plain words, page types): every page, report cards included.
     """
     from homeroom.glossary import ACCEPT_FILE, GLOSSARY_DIR
+    from homeroom.reportcards.pages import options_of
     from homeroom.sources import page_and_language
     from homeroom.syllables import base_language
 
     data = settings.data_dir.resolve()
+    schools = (data / str(options_of(settings)["schools_dir"])).resolve()
     languages: set[str] = set()
     everything = config_file is not None and config_file.resolve() in changed
-    for path in changed:
+    reportcards = False
+    for path in changed | deleted:
         if not path.is_relative_to(data):
             continue
         rel = path.relative_to(data)
         if rel.parts[0] == GLOSSARY_DIR and rel.name != ACCEPT_FILE and len(rel.parts) == 2:
             languages.add(base_language(rel.stem))
+        elif path.is_relative_to(schools) or rel.parts[0] == "strings":
+            reportcards = True
         else:
             everything = True
     if everything:
-        return paths
+        return paths, True
     docs = settings.docs_dir.resolve()
 
     def identity(path: Path) -> tuple[str, str] | None:
-        resolved = path.resolve()
+        resolved = safe_resolve(path)
         if not resolved.is_relative_to(docs):
             return None
         rel = resolved.relative_to(docs).as_posix()
@@ -203,14 +241,19 @@ def _affected(
             return None  # reported when the page is read
 
     # Each path resolved and named once: (path, is it changed, (page, language) or None).
-    named = [(path, path.resolve() in changed, identity(path)) for path in paths]
+    named = [(path, safe_resolve(path) in changed, identity(path)) for path in paths]
     # A source's translations depend on it; a translation has no dependents.
     changed_pages = {
         found[0]
         for _, is_changed, found in named
         if is_changed and found is not None and found[1] == settings.languages.default.code
     }
-    return [
+    changed_pages |= {
+        found[0]
+        for found in (identity(path) for path in deleted)
+        if found is not None and found[1] == settings.languages.default.code
+    }
+    kept = [
         path
         for path, is_changed, found in named
         if is_changed
@@ -219,10 +262,24 @@ def _affected(
             and (found[0] in changed_pages or base_language(found[1]) in languages)
         )
     ]
+    return kept, reportcards
 
 
-def _collect(args: argparse.Namespace, settings: Settings) -> tuple[list[Source], list[Source]]:
-    """The pages to check, and every page of the site when all of them were read."""
+@dataclass
+class _Collected:
+    """What one ``homeroom check`` reads: the pages to check and the problems met."""
+
+    sources: list[Source]
+    every: list[Source]
+    """Every page of the site, when all of them were read (else empty)."""
+    generated: set[str]
+    """The paths shown for report cards (pages generated from data)."""
+    problems: list[HomeroomError]
+
+
+def _collect(args: argparse.Namespace, settings: Settings) -> _Collected:
+    """The pages to check. A file that cannot be read is a problem; reading goes on."""
+    problems: list[InputError] = []
     paths: list[Path] = []
     if not args.paths and not settings.docs_dir.is_dir():
         shown = display_path(settings.docs_dir, Path.cwd())
@@ -233,30 +290,48 @@ def _collect(args: argparse.Namespace, settings: Settings) -> tuple[list[Source]
         )
     for path in args.paths or [settings.docs_dir]:
         if path.is_dir():
-            paths.extend(discover(path))
-        elif path.is_file():
+            paths.extend(discover(path, problems))
+        elif path.exists() or path.is_symlink():
             paths.append(path)
         else:
-            raise InputError(path.as_posix(), "no such file or folder.")
+            problems.append(InputError(path.as_posix(), "no such file or folder."))
+    with_reportcards = not args.paths
     if args.changed_since:
-        changed = _changed_files(args.changed_since, settings.project_root)
-        paths = _affected(paths, changed, settings, _config_file(args.config_file))
+        changed, deleted = _changed_files(args.changed_since, settings.project_root)
+        paths, with_reportcards = _affected(
+            paths, changed, deleted, settings, _config_file(args.config_file)
+        )
+        with_reportcards = with_reportcards and not args.paths
     docs = settings.docs_dir.resolve()
     sources = []
     for p in paths:
-        resolved = p.resolve()
-        if resolved.is_relative_to(docs):
-            sources.append(load_source(resolved, docs, settings.languages, settings.project_root))
-        else:
-            sources.append(load_source(resolved, resolved.parent, settings.languages, Path.cwd()))
+        resolved = safe_resolve(p)
+        try:
+            if resolved.is_relative_to(docs):
+                source = load_source(resolved, docs, settings.languages, settings.project_root)
+            else:
+                source = load_source(resolved, resolved.parent, settings.languages, Path.cwd())
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        sources.append(source)
     every = list(sources) if not args.paths and not args.changed_since else []
-    if every and settings.enabled("reportcards"):
+    generated: set[str] = set()
+    errors: list[HomeroomError] = list(problems)
+    if with_reportcards and settings.enabled("reportcards"):
         # Report cards are generated from data: check exactly what the build publishes.
         from homeroom.reportcards.pages import generated_sources
 
-        sources.extend(generated_sources(settings))
-    check_duplicates(sources, settings.languages)
-    return sources, every
+        try:
+            cards = generated_sources(settings)
+        except HomeroomError as exc:
+            errors.append(exc)
+        else:
+            sources.extend(cards)
+            generated = {card.display for card in cards}
+    duplicates: list[InputError] = []
+    check_duplicates(sources, settings.languages, duplicates)
+    return _Collected(sources, every, generated, [*errors, *duplicates])
 
 
 def _config_file(config_file: Path | None) -> Path | None:
@@ -274,7 +349,7 @@ def _open_cache(args: argparse.Namespace, settings: Settings) -> DiskCache | Non
 
 def _check(args: argparse.Namespace) -> int:
     settings = _settings(args.config_file, args.lang)
-    sources, every = _collect(args, settings)
+    collected = _collect(args, settings)
     cache = _open_cache(args, settings)
     after_page = keep = None
     if settings.enabled("translations"):
@@ -283,22 +358,58 @@ def _check(args: argparse.Namespace) -> int:
         # The translation check compares pages' facts after the checks: keep each page's
         # while it is parsed.
         after_page, keep = remember_shape, keep_shape
+    broken = engine.Broken()
     report = engine.run(
-        sources, engine.build_checks(settings), cache, after_page, keep, args.jobs or engine.jobs()
+        collected.sources,
+        engine.build_checks(settings),
+        cache,
+        after_page,
+        keep,
+        args.jobs or engine.jobs(),
+        broken,
     )
-    report = _with_translation_findings(
-        report,
-        settings,
-        sources,
-        every,
-        whole_site=not args.paths and not args.changed_since,
-        cache=cache,
-    )
+    problems = [*collected.problems, *broken.errors]
+    try:
+        # Coverage is judged only when every page could be read: an unreadable translation
+        # would otherwise be reported as missing.
+        if not collected.problems:
+            report = _with_translation_findings(
+                report,
+                settings,
+                collected.sources,
+                collected.every,
+                whole_site=not args.paths and not args.changed_since,
+                cache=cache,
+            )
+    except HomeroomError as exc:
+        problems.append(exc)
+    problems = _flatten(problems)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems and args.format != "text":
+        # CI reads the machine formats: a file that cannot be read is shown on its line too.
+        found = tuple(sorted((*report.findings, *(input_finding(p) for p in problems))))
+        report = engine.Report(findings=found, pages=report.pages)
     print(reporters.FORMATS[args.format](report))
+    if problems:
+        return EXIT_ERROR
     if args.fail_on == "never":
         return EXIT_OK
-    threshold = Severity(args.fail_on)
-    return EXIT_FINDINGS if any(f.at_least(threshold) for f in report.findings) else EXIT_OK
+    override = Severity(args.fail_on) if args.fail_on else None
+    stops = verdict.blocking(settings, report.findings, collected.generated, override)
+    return EXIT_FINDINGS if stops else EXIT_OK
+
+
+def _flatten(problems: list[HomeroomError]) -> list[HomeroomError]:
+    """Each problem once, several-in-one errors split into their parts."""
+    flat: list[HomeroomError] = []
+    seen: set[str] = set()
+    for problem in problems:
+        for one in problem.errors if isinstance(problem, InputErrors) else [problem]:
+            if str(one) not in seen:
+                seen.add(str(one))
+                flat.append(one)
+    return flat
 
 
 def _with_translation_findings(
@@ -387,9 +498,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_reportcards(args)
         from homeroom.build import build
 
-        return build(args.config_file, args.site_dir, args.engine)
+        return build(args.config_file, args.site_dir, args.engine, args.strict)
     except HomeroomError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        problems = _flatten([exc])
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        fmt = getattr(args, "format", "text")
+        if fmt != "text":
+            # A setting or file that stops the run still reaches CI on its line.
+            report = engine.Report(findings=tuple(sorted(input_finding(p) for p in problems)))
+            print(reporters.FORMATS[fmt](report))
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK

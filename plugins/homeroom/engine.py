@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from homeroom import parallel, suppressions
 from homeroom.cache import DiskCache, Memo, code_version, digest, files_digest
 from homeroom.checks import PageCheck, PageResult
+from homeroom.errors import HomeroomError
 from homeroom.findings import Finding, Severity
 from homeroom.settings import Settings
 from homeroom.sources import Source
@@ -179,14 +180,42 @@ def _from_json(data: Any) -> PageResult | None:
         return None
 
 
+class Broken:
+    """Checks that could not start (their data file is broken), and why.
+
+    With one of these, a run goes on without those checks, so that every broken file and
+    every page's findings are reported in one run, instead of stopping at the first.
+    """
+
+    def __init__(self) -> None:
+        """Nothing broken yet."""
+        self.errors: list[HomeroomError] = []
+        self.names: set[str] = set()
+
+    def add(self, name: str, error: HomeroomError) -> None:
+        """Remember that check ``name`` cannot run, and the error that says why."""
+        self.names.add(name)
+        if str(error) not in {str(e) for e in self.errors}:
+            self.errors.append(error)
+
+
 def check_page(
-    source: Source, checks: Sequence[PageCheck], cache: DiskCache | None = None
+    source: Source,
+    checks: Sequence[PageCheck],
+    cache: DiskCache | None = None,
+    broken: Broken | None = None,
 ) -> tuple[list[Finding], dict[str, Any]]:
-    """Run every check on one page; return its findings and merged metrics."""
+    """Run every check on one page; return its findings and merged metrics.
+
+    A check whose data cannot be read raises, unless ``broken`` collects it: then the
+    check is skipped from here on.
+    """
     findings: list[Finding] = []
     metrics: dict[str, Any] = {}
     page_key = f"{source.display}\0{source.digest}"
     for check in checks:
+        if broken is not None and check.name in broken.names:
+            continue
         fingerprint = check.fingerprint()
         key = (check.name, fingerprint, source.display, source.digest)
         result = _CACHE.get(key)
@@ -195,7 +224,13 @@ def check_page(
             result = _from_json(cache.get(check.name, fingerprint, page_key))
             origin = "disk"
         if result is None:
-            result = check.check_page(source, prose_of(source))
+            try:
+                result = check.check_page(source, prose_of(source))
+            except HomeroomError as exc:
+                if broken is None:
+                    raise
+                broken.add(check.name, exc)
+                continue
             origin = "computed"
             if cache is not None and getattr(check, "cacheable", True):
                 cache.put(check.name, fingerprint, page_key, _to_json(result))
@@ -281,7 +316,10 @@ def _compute_in_parallel(
         return
     for check in checks:
         if isinstance(check, LazyCheck):
-            check.check  # noqa: B018 - read the data once, before forking, so bad data fails here
+            try:
+                check.check  # noqa: B018 - read the data once, before forking
+            except HomeroomError:
+                return  # the one-process path reports it
     size = max(1, len(todo) // (workers * 8))
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
     _FORKED = (sources, checks, after_page)
@@ -313,6 +351,7 @@ def run(
     after_page: Callable[[Source], Any] | None = None,
     keep: Callable[[Source, Any], None] | None = None,
     workers: int = 1,
+    broken: Broken | None = None,
 ) -> Report:
     """Check many pages; findings come sorted by file, line and column.
 
@@ -328,7 +367,7 @@ def run(
     pages: list[PageSummary] = []
     for source in sources:
         computed = STATS["computed"]
-        page_findings, metrics = check_page(source, checks, cache)
+        page_findings, metrics = check_page(source, checks, cache, broken)
         if after_page is not None and STATS["computed"] != computed:
             after_page(source)
         findings.extend(page_findings)

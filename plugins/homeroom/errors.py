@@ -22,5 +22,22 @@ class InputError(HomeroomError):
         super().__init__(f"{where}: {message}")
 
 
+class InputErrors(HomeroomError):
+    """Several files that cannot be read: every one is reported, not just the first."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        """Keep every error, in the order found."""
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def raise_all(errors: list[InputError]) -> None:
+    """Raise the one error, or all of them together; nothing when the list is empty."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(errors)
+
+
 class ConfigError(HomeroomError):
     """A setting in ``mkdocs.yml`` or an editorial data file has the wrong form."""

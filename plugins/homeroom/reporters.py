@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from homeroom import __version__
 from homeroom.engine import Report
+from homeroom.errors import HomeroomError, InputError
 from homeroom.findings import Finding, Severity
 from homeroom.rules import RULES
+
+#: ``path[:line]: message``, the form of every one-line error.
+_WHERE = re.compile(r"(?P<path>[^\s:][^:\n]*?)(?::(?P<line>\d+))?: (?P<message>.+)", re.DOTALL)
+
+
+def input_finding(error: HomeroomError) -> Finding:
+    """A file or setting that cannot be read, as a finding (rule ``input``) on its line.
+
+    So that ``--format github`` and ``sarif`` show it on the pull request like any other.
+    """
+    if isinstance(error, InputError):
+        path, line, message = error.path, error.line or 1, error.message
+    else:
+        match = _WHERE.fullmatch(str(error))
+        if match is None:
+            path, line, message = "mkdocs.yml", 1, str(error)
+        else:
+            path, line = match.group("path"), int(match.group("line") or 1)
+            message = match.group("message")
+    return Finding(path, line, 1, "input", Severity.ERROR, message)
 
 
 def text(report: Report) -> str:

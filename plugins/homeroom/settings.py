@@ -13,6 +13,7 @@ from typing import Any
 
 from homeroom.errors import ConfigError, InputError
 from homeroom.languages import LanguageSet
+from homeroom.options import validate
 from homeroom.sources import DATA_DIR
 from homeroom.yamlfiles import read_yaml
 
@@ -105,4 +106,6 @@ def load_settings(config_file: Path) -> Settings:
         for name, options in plugins.items()
         if name.startswith("homeroom/")
     }
+    for name, options in homeroom.items():
+        validate(name, options, config_file.as_posix())
     return Settings(project_root=root, docs_dir=docs_dir, languages=languages, plugins=homeroom)

@@ -6,16 +6,18 @@ naming the file and line, written for the person who edits the file.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from homeroom.cache import Memo
-from homeroom.errors import InputError
+from homeroom.errors import InputError, raise_all
 from homeroom.languages import LanguageSet, language_name, split_suffix
 from homeroom.yamlfiles import load_yaml
 
@@ -24,6 +26,14 @@ FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z
 
 #: Folder inside ``docs_dir`` for editorial data (glossaries, thresholds); never published.
 DATA_DIR = "_data"
+
+#: Lists and quotes nested deeper than this stop the build: no family page needs it, and
+#: MkDocs' Markdown reader crashes on a few hundred levels.
+MAX_NESTING = 50
+# A list item or quote line: its indentation, then its markers (`- `, `1. `, `> `).
+_CONTAINER_LINE = re.compile(
+    r"(?P<indent>[ \t]*)(?P<markers>(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+)", re.M
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,24 @@ def decode(raw: bytes, display: str) -> str:
             line=line,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def nesting_problem(text: str, display: str) -> InputError | None:
+    """An error for a list or quote nested more than :data:`MAX_NESTING` levels deep."""
+    for match in _CONTAINER_LINE.finditer(text):
+        indent = match.group("indent").expandtabs(4)
+        markers = len(re.findall(r"(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$)", match.group("markers")))
+        depth = len(indent) // 2 + markers
+        if depth > MAX_NESTING:
+            line = text.count("\n", 0, match.start()) + 1
+            return InputError(
+                display,
+                f"a list or quote here is nested about {depth} levels deep (more than "
+                f"{MAX_NESTING}), which the site cannot be built from and no family could "
+                "follow. Flatten the list: a page needs two or three levels at most.",
+                line=line,
+            )
+    return None
 
 
 def parse_front_matter(text: str, display: str) -> tuple[dict[str, Any], int]:
@@ -115,12 +143,12 @@ _READ: Memo[tuple[Path, Path, Path | None, LanguageSet], tuple[bytes, Source]] =
 def load_source(
     path: Path, docs_dir: Path, languages: LanguageSet, project_root: Path | None = None
 ) -> Source:
-    """Read one Markdown file inside ``docs_dir``."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        display = display_path(path, project_root)
-        raise InputError(display, f"cannot read this file ({exc.strerror}).") from None
+    """Read one Markdown file inside ``docs_dir``.
+
+    Named pipes, devices and links that loop are refused before they are opened (reading
+    a pipe would wait forever).
+    """
+    raw = read_regular_file(path, display_path(path, project_root))
     key = (path, docs_dir, project_root, languages)
     known = _READ.get(key)
     if known is not None and known[0] == raw:
@@ -128,9 +156,47 @@ def load_source(
     display = display_path(path, project_root)
     rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.name
     page, language = page_and_language(rel, display, languages)
-    source = source_from_text(decode(raw, display), display, rel, page, language)
+    text = decode(raw, display)
+    problem = nesting_problem(text, display)
+    if problem is not None:
+        raise problem
+    source = source_from_text(text, display, rel, page, language)
     _READ.put(key, (raw, source))
     return source
+
+
+def read_regular_file(path: Path, display: str) -> bytes:
+    """The bytes of an ordinary file; a pipe, device, folder or looping link is an error."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(
+                display,
+                "this is a link (symlink) that points to itself or round in a circle, so "
+                "there is no page to read. Delete the link, or point it at a real file.",
+            ) from None
+        raise InputError(display, f"cannot read this file ({exc.strerror}).") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe, device or socket"
+        raise InputError(
+            display,
+            f"this is {kind}, not an ordinary file, so it cannot be a page. Remove it from "
+            "the content folder, or replace it with a Markdown file.",
+        )
+    try:
+        with path.open("rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise InputError(display, f"cannot read this file ({exc.strerror}).") from None
+
+
+def safe_resolve(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path when a link loops (reported on reading)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def source_from_text(text: str, display: str, rel: str, page: str, language: str) -> Source:
@@ -174,13 +240,18 @@ def display_path(path: Path, project_root: Path | None) -> str:
     """A short path for messages: relative to the project root when possible."""
     root = project_root or Path.cwd()
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return safe_resolve(path).relative_to(root.resolve()).as_posix()
     except ValueError:
         return os.path.relpath(path, root) if path.is_absolute() else path.as_posix()
 
 
-def discover(docs_dir: Path) -> list[Path]:
-    """Every Markdown page in ``docs_dir``, sorted, leaving out editorial data and hidden files."""
+def discover(docs_dir: Path, problems: list[InputError] | None = None) -> list[Path]:
+    """Every Markdown page in ``docs_dir``, sorted, leaving out editorial data and hidden files.
+
+    Folder links are followed, as MkDocs follows them, except a link back into a folder
+    already walked (a loop). An unreadable folder or a looping link is a problem: added to
+    ``problems`` when a list is given (so every one is reported), else raised.
+    """
     if not docs_dir.is_dir():
         raise InputError(
             docs_dir.as_posix(),
@@ -188,34 +259,110 @@ def discover(docs_dir: Path) -> list[Path]:
             "mkdocs.yml at the folder that holds your pages.",
         )
     found: list[Path] = []
-    for root, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != DATA_DIR)
+    errors: list[InputError] = []
+    seen = {safe_resolve(docs_dir)}
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else docs_dir
+        errors.append(
+            InputError(
+                display_path(where, docs_dir.parent),
+                f"cannot open this folder ({exc.strerror}), so its pages would be left out. "
+                "Give the folder read permission, or move it out of the content folder.",
+            )
+        )
+
+    for root, dirs, files in os.walk(docs_dir, onerror=unreadable, followlinks=True):
+        kept = []
+        for d in sorted(dirs):
+            if d.startswith(".") or (d == DATA_DIR and Path(root) == docs_dir):
+                continue
+            folder = Path(root) / d
+            real = safe_resolve(folder)
+            here = safe_resolve(Path(root))
+            if folder.is_symlink() and (here == real or here.is_relative_to(real)):
+                errors.append(
+                    InputError(
+                        display_path(folder, docs_dir.parent),
+                        "this folder is a link (symlink) back to a folder that holds it, so "
+                        "its pages would be read again and again. Delete the link.",
+                    )
+                )
+                continue
+            if real in seen:
+                errors.append(
+                    InputError(
+                        display_path(folder, docs_dir.parent),
+                        "this folder is a link (symlink) to a folder that is already in the "
+                        "content folder, so its pages would be published twice. Delete the link.",
+                    )
+                )
+                continue
+            seen.add(real)
+            kept.append(d)
+        dirs[:] = kept
         found.extend(Path(root) / f for f in files if f.endswith(".md") and not f.startswith("."))
+    if problems is not None:
+        problems.extend(errors)
+    else:
+        raise_all(errors)
     return sorted(found)
 
 
-def check_duplicates(sources: Iterable[Source], languages: LanguageSet) -> None:
-    """Refuse ``page.md`` next to ``page.en.md`` (both claim the default language)."""
+def check_duplicates(
+    sources: Iterable[Source], languages: LanguageSet, problems: list[InputError] | None = None
+) -> None:
+    """Refuse ``page.md`` next to ``page.en.md`` (both claim the default language).
+
+    Every duplicate is reported: added to ``problems`` when a list is given, else raised.
+    """
     seen: dict[tuple[str, str], Source] = {}
+    errors: list[InputError] = []
     for source in sources:
         key = (source.page, source.language)
         other = seen.get(key)
         if other is not None:
             # Name the file with the redundant suffix: that is the one to merge away.
             keep, extra = (other, source) if source.rel != source.page else (source, other)
-            raise InputError(
-                extra.display,
-                f"this file and {keep.display} are both the {language_name(source.language) or source.language} "
-                f"version of the same page. Keep one: the default language ({languages.default.code}) "
-                "needs no suffix, so merge them into the file without a suffix.",
+            name = language_name(source.language) or source.language
+            errors.append(
+                InputError(
+                    extra.display,
+                    f"this file and {keep.display} are both the {name} version of the same "
+                    f"page. Keep one: the default language ({languages.default.code}) needs no "
+                    "suffix, so merge them into the file without a suffix.",
+                )
             )
+            continue
         seen[key] = source
+    if problems is not None:
+        problems.extend(errors)
+    else:
+        raise_all(errors)
 
 
 def load_sources(
-    paths: Iterable[Path], docs_dir: Path, languages: LanguageSet, project_root: Path | None = None
+    paths: Iterable[Path],
+    docs_dir: Path,
+    languages: LanguageSet,
+    project_root: Path | None = None,
+    problems: list[InputError] | None = None,
 ) -> list[Source]:
-    """Load many sources and refuse duplicates between them."""
-    sources = [load_source(p, docs_dir, languages, project_root) for p in paths]
-    check_duplicates(sources, languages)
+    """Load many sources and refuse duplicates between them.
+
+    A file that cannot be read does not stop the others: every problem is added to
+    ``problems`` when a list is given, else all of them are raised together at the end.
+    """
+    errors: list[InputError] = []
+    sources: list[Source] = []
+    for path in paths:
+        try:
+            sources.append(load_source(path, docs_dir, languages, project_root))
+        except InputError as exc:
+            errors.append(exc)
+    check_duplicates(sources, languages, errors)
+    if problems is not None:
+        problems.extend(errors)
+    else:
+        raise_all(errors)
     return sources

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LONG_SENTENCE, homeroom, mkdocs_build, run
+from conftest import LONG_SENTENCE, homeroom, mkdocs_build, plain_mkdocs_build, run
 
 Site = Callable[..., Path]
 
@@ -22,27 +22,35 @@ def test_clean_site_builds_both_languages(site: Site) -> None:
     assert not (root / "site" / "_data").exists()
 
 
-def test_hard_sentence_fails_strict_and_is_reported_once(site: Site) -> None:
+@pytest.mark.parametrize("strict", [True, False])
+def test_hard_sentence_fails_the_build_and_is_reported_once(site: Site, strict: bool) -> None:
     root = site({"grade-3.md": f"# Grade 3\n\n{LONG_SENTENCE}\n"})
-    done = mkdocs_build(root)
+    done = mkdocs_build(root) if strict else plain_mkdocs_build(root)
     assert done.returncode == 1
     lines = [line for line in done.stderr.splitlines() if "readability.sentence" in line]
-    # static-i18n builds the site twice (en, es): the finding is still said once.
+    # static-i18n builds the site twice (en, es): the finding is still said once, as an error.
     assert lines == [
-        "WARNING -  homeroom: content/grade-3.md:3:1: error readability.sentence: This sentence has "
+        "ERROR   -  homeroom: content/grade-3.md:3:1: error readability.sentence: This sentence has "
         "33 words. Families read faster and understand more when a sentence has 20 words or fewer. "
         'Try splitting it after "once,".'
     ]
-    assert "Aborted with 1 warnings in strict mode!" in done.stdout + done.stderr
+    # Without --strict too: the finding stops the build before any page is written.
+    assert (
+        "ERROR   -  Homeroom found 1 error and 0 warnings; 1 finding at or above `fail_on` "
+        "stop the build, so no page was written." in done.stderr
+    )
+    assert not (root / "site" / "index.html").exists()
 
 
 def test_findings_below_fail_on_are_advice(site: Site) -> None:
     page = {"a.md": " ".join(["word"] * 24) + ".\n"}
-    done = mkdocs_build(site(page))
+    done = plain_mkdocs_build(site(page))
     assert done.returncode == 0, done.stderr
-    assert "INFO    -  homeroom: content/a.md:1:1: warning readability.sentence" in done.stderr
-    strict = mkdocs_build(site(page, readability_options=":\n      fail_on: warning"))
-    assert strict.returncode == 1
+    # A warning is logged as a warning, an error as an error: the log says what it is.
+    assert "WARNING -  homeroom: content/a.md:1:1: warning readability.sentence" in done.stderr
+    stops = plain_mkdocs_build(site(page, readability_options=":\n      fail_on: warning"))
+    assert stops.returncode == 1
+    assert "1 finding at or above `fail_on`" in stops.stderr
 
 
 @pytest.mark.parametrize(
@@ -86,7 +94,9 @@ def test_failed_build_keeps_the_old_site(site: Site) -> None:
     (root / "content" / "index.md").write_text(f"# Welcome\n\n{LONG_SENTENCE}\n")
     done = homeroom("build", cwd=root)
     assert done.returncode == 1
-    assert "site/ was left as it was" in done.stderr
+    assert done.stderr.splitlines()[-1].startswith(
+        "The build failed: Homeroom found 1 error and 0 warnings. site/ was left as it was."
+    )
     assert (root / "site" / "index.html").read_text() == before
     # No half-built site is left behind (the checks' cache folder is expected).
     left = sorted(p.name for p in root.iterdir())
@@ -95,11 +105,25 @@ def test_failed_build_keeps_the_old_site(site: Site) -> None:
 
 def test_successful_build_replaces_the_site(site: Site) -> None:
     root = site()
-    (root / "site").mkdir()
+    assert homeroom("build", cwd=root).returncode == 0
     (root / "site" / "stale.html").write_text("old")
+    (root / "site" / ".git").write_text("gitdir: elsewhere\n")  # a publishing branch's link
     assert homeroom("build", cwd=root).returncode == 0
     assert not (root / "site" / "stale.html").exists()
     assert (root / "site" / "es" / "index.html").exists()
+    # Hidden files are not the build's: kept, as MkDocs keeps them.
+    assert (root / "site" / ".git").read_text() == "gitdir: elsewhere\n"
+
+
+def test_a_folder_homeroom_did_not_make_is_never_replaced(site: Site) -> None:
+    root = site()
+    (root / "site").mkdir()
+    (root / "site" / "notes.txt").write_text("mine")
+    done = homeroom("build", cwd=root)
+    assert done.returncode == 2
+    assert "was not made by `homeroom build`" in done.stderr
+    assert (root / "site" / "notes.txt").read_text() == "mine"
+    assert sorted(p.name for p in (root / "site").iterdir()) == ["notes.txt"]
 
 
 def test_properdocs_builds_the_same_site(site: Site) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, homeroom, mkdocs_build
+from conftest import ROOT, homeroom, mkdocs_build, plain_mkdocs_build
 from homeroom.page_types import load_page_types
 
 MKDOCS_YML = """\
@@ -91,14 +91,14 @@ def test_page_type_errors_fail_a_strict_build_once(
     # static-i18n builds once per language: the finding is still said once.
     lines = [line for line in done.stderr.splitlines() if expected in line]
     assert len(lines) == 1, done.stderr
-    assert lines[0].startswith(f"WARNING -  homeroom: {expected}")
+    assert lines[0].startswith(f"ERROR   -  homeroom: {expected}")
 
 
 def test_missing_type_is_advice_that_fails_only_when_asked(tmp_path: Path) -> None:
     root = write(tmp_path, {"index.md": "# Home\n\nHello.\n"})
-    done = mkdocs_build(root)
+    done = plain_mkdocs_build(root)
     assert done.returncode == 0, done.stderr
-    assert "INFO    -  homeroom: content/index.md:1:1: warning pagetype.missing-type" in done.stderr
+    assert "WARNING -  homeroom: content/index.md:1:1: warning pagetype.missing-type" in done.stderr
 
 
 def test_broken_page_types_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:

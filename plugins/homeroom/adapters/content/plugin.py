@@ -12,11 +12,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from homeroom.adapters.base import settings_from, sources_from
+from homeroom.adapters.base import Gate, settings_from, sources_from
 from homeroom.adapters.content.config import ContentConfig
 
 
-class ContentPlugin(BasePlugin[ContentConfig]):
+class ContentPlugin(Gate, BasePlugin[ContentConfig]):
     """Stop the build on broken input, naming the file and line."""
 
     # Before static-i18n (-100) drops or merges files, and before Homeroom's checks (0).

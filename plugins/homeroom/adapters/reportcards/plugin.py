@@ -10,11 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from homeroom.adapters.base import FindingReporter, generated_page, settings_from
+from homeroom.adapters.base import (
+    FindingReporter,
+    Gate,
+    generated_page,
+    is_repeat_pass,
+    settings_from,
+    stop_on_input_errors,
+)
 from homeroom.adapters.jargon.plugin import _current_language, _default_language
 from homeroom.adapters.reportcards.config import ReportCardsConfig
 from homeroom.errors import HomeroomError
@@ -23,7 +29,7 @@ from homeroom.sources import display_path
 log = get_plugin_logger(__name__)
 
 
-class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
+class ReportCardsPlugin(Gate, BasePlugin[ReportCardsConfig]):
     """Generate the report cards and check them like every other page."""
 
     def __init__(self) -> None:
@@ -58,7 +64,7 @@ class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
                 settings = self._settings(config)
                 cards = generate(settings)
             except HomeroomError as exc:
-                raise PluginError(str(exc)) from None
+                stop_on_input_errors(exc)
             if not self.summarised:  # static-i18n runs on_config once per language
                 self.summarised = True
                 hidden = sum(school.hidden_count for school in cards.published)
@@ -103,9 +109,13 @@ class ReportCardsPlugin(BasePlugin[ReportCardsConfig]):
                     languages=cards.languages,
                 )
                 files.append(file)
-            sources = [s for s in generated_sources(settings) if s.language == language]
-            report = engine.run(sources, engine.build_checks(settings))
+            if is_repeat_pass(config):
+                return files  # every language's cards were checked in the first pass
+            # Every language's cards, in the first pass: a finding on a Spanish card stops
+            # the build before any page (of any language) is written.
+            report = engine.run(generated_sources(settings), engine.build_checks(settings))
         except HomeroomError as exc:
-            raise PluginError(str(exc)) from None
+            stop_on_input_errors(exc)
+        self.reporter.clear()
         self.reporter.report(report.findings)
         return files

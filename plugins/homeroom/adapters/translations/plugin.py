@@ -25,7 +25,6 @@ from html import escape
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -33,7 +32,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from homeroom import translations
-from homeroom.adapters.base import FindingReporter, disk_cache, generated_page, settings_from
+from homeroom.adapters.base import (
+    FindingReporter,
+    Gate,
+    disk_cache,
+    generated_page,
+    settings_from,
+    stop_on_input_errors,
+)
 from homeroom.adapters.translations.config import TranslationsConfig
 from homeroom.errors import HomeroomError
 from homeroom.notices import Notices, load_notices
@@ -47,7 +53,7 @@ _MD_LINK = re.compile(
 )
 
 
-class TranslationsPlugin(BasePlugin[TranslationsConfig]):
+class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
     """Translation coverage as an MkDocs plugin."""
 
     def __init__(self) -> None:
@@ -95,9 +101,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 cache.save()
             self.notices = load_notices(settings.data_dir, settings.project_root)
         except HomeroomError as exc:
-            raise PluginError(str(exc)) from None
+            stop_on_input_errors(exc)
         if self.original_nav is None:
             self.original_nav = copy.deepcopy(config.nav)
+        self.reporter.clear()  # a new build
         self.reporter.report(self.coverage.findings)
         return config
 
