@@ -154,6 +154,9 @@ def build(
     """
     if not config_file.is_file():
         raise InputError(config_file.as_posix(), "this configuration file does not exist.")
+    from homeroom.settings import load_settings
+
+    load_settings(config_file)  # the options, exactly as `homeroom check` validates them
     root, docs, named = _folders(config_file)
     target = site_dir.resolve() if site_dir is not None else named
     shown = display_path(target, Path.cwd())

@@ -183,7 +183,27 @@ def _changed_files(ref: str, root: Path) -> tuple[set[Path], set[Path]]:
 
     top = Path(git("rev-parse", "--show-toplevel")[0])
     # `--end-of-options`: the reference is never read as an option, whatever it says.
-    commit = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    found = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            f"{ref}^{{commit}}",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    commit = found.stdout.split()
+    if found.returncode != 0 or not commit:
+        raise HomeroomError(
+            f"--changed-since {ref}: git knows no branch, tag or commit called `{ref}` here. "
+            "Use one such as origin/main (in CI, fetch it first: `git fetch origin main`)."
+        )
     names = git("diff", "--name-only", "--diff-filter=d", commit[0], "--")
     names += git("ls-files", "--others", "--exclude-standard", "--full-name")
     deleted = git("diff", "--name-only", "--diff-filter=D", commit[0], "--")

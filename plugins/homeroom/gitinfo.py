@@ -73,6 +73,16 @@ def changes_since(path: Path, commit: str) -> list[Change] | None:
     return changes
 
 
+def has_uncommitted_edits(path: Path) -> bool:
+    """Whether the file differs from its last committed version."""
+    root = top_level(path)
+    if root is None:
+        return False
+    rel = path.resolve().relative_to(root.resolve()).as_posix()
+    out = _git(root, "status", "--porcelain", "--", rel)
+    return bool(out and out.strip())
+
+
 def last_change(path: Path) -> Change | None:
     """The newest commit that changed ``path``."""
     root = top_level(path)

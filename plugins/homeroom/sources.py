@@ -272,6 +272,10 @@ def discover(docs_dir: Path, problems: list[InputError] | None = None) -> list[P
             )
         )
 
+    def shown(folder: Path) -> str:
+        # Not resolved: a link is named as the author sees it, not as where it points.
+        return Path(os.path.relpath(folder, docs_dir.parent)).as_posix()
+
     for root, dirs, files in os.walk(docs_dir, onerror=unreadable, followlinks=True):
         kept = []
         for d in sorted(dirs):
@@ -283,7 +287,7 @@ def discover(docs_dir: Path, problems: list[InputError] | None = None) -> list[P
             if folder.is_symlink() and (here == real or here.is_relative_to(real)):
                 errors.append(
                     InputError(
-                        display_path(folder, docs_dir.parent),
+                        shown(folder),
                         "this folder is a link (symlink) back to a folder that holds it, so "
                         "its pages would be read again and again. Delete the link.",
                     )
@@ -292,7 +296,7 @@ def discover(docs_dir: Path, problems: list[InputError] | None = None) -> list[P
             if real in seen:
                 errors.append(
                     InputError(
-                        display_path(folder, docs_dir.parent),
+                        shown(folder),
                         "this folder is a link (symlink) to a folder that is already in the "
                         "content folder, so its pages would be published twice. Delete the link.",
                     )

@@ -168,6 +168,10 @@ class Record:
     """A reason the record cannot be read, in plain words."""
 
 
+_HASH = re.compile(r"sha256:[0-9a-f]{16,64}")
+_COMMIT = re.compile(r"[0-9a-f]{7,40}")
+
+
 def _key_line(source: Source, key: str) -> int:
     match = re.search(rf"^{re.escape(key)}\s*:", source.text[: source.body_offset], re.MULTILINE)
     return source.text.count("\n", 0, match.start()) + 1 if match else 1
@@ -188,6 +192,19 @@ def record_of(source: Source) -> Record:
     problem = ""
     if method and method not in METHODS:
         problem = f"`method: {method}` is not known: write `method: machine` or `method: person`"
+    hash_text = str(raw.get("source_hash") or "")
+    commit = str(raw.get("source_commit") or "")
+    if hash_text and not _HASH.fullmatch(hash_text):
+        problem = (
+            f"`source_hash: {hash_text}` was not written by Homeroom (it looks like "
+            "`sha256:` and 16 letters and digits). Delete the line, check the translation "
+            "against the English page, then run `homeroom translations mark-current`"
+        )
+    elif commit and not _COMMIT.fullmatch(commit):
+        problem = (
+            f"`source_commit: {commit}` is not a git commit (7 to 40 letters a-f and digits). "
+            "Delete the line, then run `homeroom translations mark-current`"
+        )
     reviewed_on = raw.get("reviewed_on")
     return Record(
         method=method,
@@ -676,8 +693,10 @@ def _stale_since(original: Source, record: Record, git_root: Path | None) -> str
             changes = gitinfo.changes_since(path, record.source_commit)
             if changes:
                 return f"since {changes[0].date}"
-            if changes == []:
+            if changes == [] and gitinfo.has_uncommitted_edits(path):
                 return "edits not yet committed"
+            if changes == []:
+                return "its recorded source_hash does not match it; was the record edited by hand?"
         last = gitinfo.last_change(path)
         if last is not None:
             return f"last changed {last.date}"

@@ -53,7 +53,28 @@ def error_position(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
         return None, str(exc)
     at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text.rstrip())
     mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
-    return (mark.line if mark is not None else None), (exc.problem or "invalid YAML").strip()
+    line = mark.line if mark is not None else None
+    problem = (exc.problem or "invalid YAML").strip()
+    if line is not None:
+        opened = _unclosed_quote_line(text, line)
+        if opened is not None:
+            return opened, "a quotation mark opened on this line is not closed on it"
+    return line, problem
+
+
+def _unclosed_quote_line(text: str, line: int) -> int | None:
+    """The line (0-based, at or above ``line``) whose quotation marks do not pair up.
+
+    A quote left open runs on over the next lines, so the parser only stops later: the
+    line to fix is the one where the quote opened.
+    """
+    lines = text.split("\n")
+    for number in range(min(line, len(lines) - 1), max(-1, line - 30), -1):
+        content = lines[number].split(" #", 1)[0]
+        doubles = content.replace('\\"', "").count('"')
+        if doubles % 2 == 1:
+            return number if number < line else None
+    return None
 
 
 def load_yaml(

@@ -36,8 +36,8 @@ def test_hard_sentence_fails_the_build_and_is_reported_once(site: Site, strict: 
     ]
     # Without --strict too: the finding stops the build before any page is written.
     assert (
-        "ERROR   -  Homeroom found 1 error and 0 warnings; 1 finding at or above `fail_on` "
-        "stop the build, so no page was written." in done.stderr
+        "ERROR   -  Homeroom found 1 error and 0 warnings; 1 finding stops the build (at or "
+        "above `fail_on`), so no page was written." in done.stderr
     )
     assert not (root / "site" / "index.html").exists()
 
@@ -50,7 +50,7 @@ def test_findings_below_fail_on_are_advice(site: Site) -> None:
     assert "WARNING -  homeroom: content/a.md:1:1: warning readability.sentence" in done.stderr
     stops = plain_mkdocs_build(site(page, readability_options=":\n      fail_on: warning"))
     assert stops.returncode == 1
-    assert "1 finding at or above `fail_on`" in stops.stderr
+    assert "1 finding stops the build" in stops.stderr
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,7 @@ def settings_from(config: MkDocsConfig, plugin_options: dict[str, dict[str, Any]
     try:
         languages = LanguageSet.from_i18n(entries)
     except HomeroomError as exc:
-        raise PluginError(str(exc)) from None
+        stop_on_input_errors(exc)
     return Settings(
         project_root=root,
         docs_dir=Path(config.docs_dir).resolve(),
@@ -168,10 +168,12 @@ def sources_from(files: Files, settings: Settings) -> list[Source]:
 def stop_on_input_errors(problems: list[InputError] | HomeroomError) -> NoReturn:
     """Log every unreadable file or setting as an error, then stop the build."""
     if isinstance(problems, InputErrors):
-        problems = problems.errors
+        lines = [str(p) for p in problems.errors]
     elif isinstance(problems, HomeroomError):
-        raise PluginError(str(problems)) from None
-    unique = list(dict.fromkeys(str(p) for p in problems))
+        lines = [str(problems)]
+    else:
+        lines = [str(p) for p in problems]
+    unique = list(dict.fromkeys(lines))
     record_counts(input=len(unique))
     if len(unique) == 1:
         raise PluginError(unique[0])
@@ -198,9 +200,9 @@ def check_settings_file(config: MkDocsConfig) -> None:
     if key in _VALIDATED:
         return
     try:
-        load_settings(path)
+        load_settings(Path(os.path.relpath(path)) if path.is_absolute() else path)
     except HomeroomError as exc:
-        raise PluginError(str(exc)) from None
+        stop_on_input_errors(exc)
     _VALIDATED.add(key)
 
 
@@ -315,11 +317,13 @@ class Gate:
         counts = {s.value: sum(1 for f in reported if f.severity is s) for s in Severity}
         record_counts(**counts, blocking=len(blocking))
         if blocking and self.command != "serve":
-            stops = _plural(len(blocking), "finding")
+            stops = _plural(len(blocking), "finding") + (
+                " stops" if len(blocking) == 1 else " stop"
+            )
             raise PluginError(
                 f"Homeroom found {_plural(counts['error'], 'error')} and "
-                f"{_plural(counts['warning'], 'warning')}; {stops} at or above `fail_on` "
-                "stop the build, so no page was written. Fix those listed above and build again."
+                f"{_plural(counts['warning'], 'warning')}; {stops} the build (at or above "
+                "`fail_on`), so no page was written. Fix those listed above and build again."
             )
         return env
 
@@ -375,7 +379,7 @@ class CheckPlugin(Gate, BasePlugin[CheckConfig]):
                 check.check  # noqa: B018 - build now, so bad data fails here
                 self.check = check
         except HomeroomError as exc:
-            raise PluginError(str(exc)) from None
+            stop_on_input_errors(exc)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
