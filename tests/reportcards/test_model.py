@@ -50,7 +50,7 @@ def test_student_fields_are_refused_in_one_line(tmp_path: Path, insert: str, exp
     message = _error(tmp_path, "".join(lines))
     assert message.startswith("schools/test-school.yml:4: ")
     assert expected in message
-    assert "never put student names, ID numbers or birth dates" in message
+    assert "never put student names, ID numbers, birth dates" in message
 
 
 def test_a_row_naming_a_student_is_refused(tmp_path: Path) -> None:
@@ -139,3 +139,120 @@ def test_minimum_group_size_is_never_below_three(tmp_path: Path, min_n: int) -> 
         match=r"_district.yml:\d+: `min_n` is .*; expected the state's minimum group size, a whole number of 3 or more",
     ):
         load_schools(folder, tmp_path)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, t in enumerate(text.splitlines(), 1) if needle in t)
+
+
+# (a change to a valid school, the text on the line it is on, the field, what it looks like)
+SCHOOL_VALUES = [
+    (
+        {"name": "Maria Lopez, ID 1234567, born 2015-03-04"},
+        "name:",
+        "name",
+        "words about a birth date",
+    ),
+    ({"name": "Oak (Maria Lopez 1234567)"}, "name:", "name", "a student ID (a number of 5"),
+    ({"name": "Oak, 03/04/2015"}, "name:", "name", "a birth date (a full date)"),
+    ({"name": "Oak, March 4, 2015"}, "name:", "name", "a birth date (a full date)"),
+    ({"source": "Sent by maria@example.org"}, "source:", "source", "an e-mail address"),
+    ({"source": "Call Ana's mother at 555-123-4567"}, "source:", "source", "a phone number"),
+    ({"source": "student: Ana Lopez"}, "source:", "source", "a student's name"),
+    ({"grades": ["3", "DOB 2015"]}, "DOB 2015", "grades[1]", "words about a birth date"),
+]
+
+
+@pytest.mark.parametrize(("change", "needle", "field", "looks_like"), SCHOOL_VALUES)
+def test_student_data_in_any_school_value_is_refused(
+    tmp_path: Path, change: dict[str, object], needle: str, field: str, looks_like: str
+) -> None:
+    text = yaml.safe_dump(school(**change), sort_keys=False)
+    message = _error(tmp_path, text)
+    assert message.startswith(f"schools/test-school.yml:{_line_of(text, needle)}: `{field}` ")
+    assert f"holds what looks like {looks_like}" in message
+    # The value itself is never repeated: a CI log can be public too.
+    for secret in ("1234567", "Maria", "Ana", "2015", "555-123"):
+        assert secret not in message
+
+
+def test_a_date_yaml_reads_as_a_date_is_refused_in_a_nested_value(tmp_path: Path) -> None:
+    text = yaml.safe_dump(school(), sort_keys=False).replace(
+        "absenteeism:", "absenteeism:\n  note: 2015-03-04", 1
+    )
+    message = _error(tmp_path, text)
+    assert message.startswith(
+        f"schools/test-school.yml:{_line_of(text, 'note:')}: `absenteeism.note` holds what "
+        "looks like a birth date"
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "needle", "field", "looks_like"),
+    [
+        ({"district": "Maria Lopez born 2015"}, "district:", "district", "words about"),
+        ({"state_name": "Ana 03/04/2015"}, "state_name:", "state_name", "a birth date"),
+        ({"source": {"en": "ok", "es": "ana@example.org"}}, "es:", "source.es", "an e-mail"),
+        (
+            {"interpreter_phone": "DOB 2015-03-04"},
+            "interpreter_phone:",
+            "interpreter_phone",
+            "words",
+        ),
+    ],
+)
+def test_student_data_in_the_district_file_is_refused(
+    tmp_path: Path, settings: dict[str, object], needle: str, field: str, looks_like: str
+) -> None:
+    folder = write_schools(tmp_path / "schools", school(), district=settings)
+    text = (folder / "_district.yml").read_text()
+    with pytest.raises(InputError) as caught:
+        load_schools(folder, tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"schools/_district.yml:{_line_of(text, needle)}: `{field}` ")
+    assert f"holds what looks like {looks_like}" in message
+
+
+def test_contact_fields_and_the_publication_date_are_expected_in_the_district_file(
+    tmp_path: Path,
+) -> None:
+    folder = write_schools(
+        tmp_path / "schools",
+        school(),
+        district={
+            "contact_phone": "(555) 010-2000",
+            "interpreter_phone": "+1 555 010 2400",
+            "published": "2026-09-15",
+        },
+    )
+    assert load_schools(folder, tmp_path).district.contact_phone == "(555) 010-2000"
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "expected"),
+    [
+        ("test-school.yml", "", "test-school.yml: this file is empty, so no report card can be made"),
+        ("test-school.yml", "# only a comment\n", "test-school.yml: this file is empty, so no report card can be made"),
+        ("_district.yml", "", "_district.yml: this file is empty, so no report card can be made"),
+        (
+            "test-school.yml",
+            "- a\n- b\n",
+            "test-school.yml:1: this file does not hold `key: value` lines",
+        ),
+        (
+            "test-school.yml",
+            "just words\n",
+            "test-school.yml:1: this file does not hold `key: value`",
+        ),
+    ],
+)
+def test_an_empty_or_shapeless_file_says_what_it_should_hold(
+    tmp_path: Path, file: str, text: str, expected: str
+) -> None:
+    folder = write_schools(tmp_path / "schools", school())
+    (folder / file).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_schools(folder, tmp_path)
+    message = str(caught.value)
+    assert message.startswith("schools/" + expected), message
+    assert "None" not in message and "\n" not in message

@@ -130,23 +130,41 @@ def test_homeroom_check_checks_the_generated_pages_at_the_report_card_level() ->
     assert not [f for f in data["findings"] if f["path"].startswith("content/schools/")]
 
 
-def test_a_student_name_stops_the_check_and_the_build_with_one_line(tmp_path: Path) -> None:
-    data = school()
-    data["student_name"] = "Ana Lopez"
+@pytest.mark.parametrize(
+    ("change", "starts", "problem"),
+    [
+        (
+            {"student_name": "Ana Lopez"},
+            "student_name:",
+            "`student_name` looks like a student's name",
+        ),
+        # A tester's school file: the school's name was a student's name, ID and birth date.
+        (
+            {"name": "Maria Lopez, ID 1234567, born 2015-03-04"},
+            "name:",
+            "`name` holds what looks like words about a birth date",
+        ),
+    ],
+)
+def test_student_data_stops_the_check_and_the_build_with_one_line(
+    tmp_path: Path, change: dict[str, object], starts: str, problem: str
+) -> None:
+    data = school(**change)
     site = make_site(tmp_path, write_schools(tmp_path / "data", data))
     text = (site / "content" / "_data" / "schools" / "test-school.yml").read_text()
-    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("student_name:"))
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith(starts))
     check = homeroom_cli("check", cwd=site)
     assert check.returncode == 2
     assert check.stderr.strip().splitlines() == [
-        f"error: content/_data/schools/test-school.yml:{line}: `student_name` looks like a student's "
-        "name. Report-card files hold only totals for groups of students: remove it, and never put "
-        "student names, ID numbers or birth dates in these files."
+        f"error: content/_data/schools/test-school.yml:{line}: {problem}. Report cards are "
+        "public and their files hold only totals for groups of students: never put student "
+        "names, ID numbers, birth dates, e-mail addresses or phone numbers in them. Remove it."
     ]
     build = mkdocs_cli("build", "--strict", cwd=site)
     assert build.returncode == 1
-    assert f"test-school.yml:{line}: `student_name` looks like a student's name" in build.stderr
-    assert not (site / "site" / "schools").exists()
+    assert f"test-school.yml:{line}: {problem}" in build.stderr
+    assert "1234567" not in build.stderr + check.stderr
+    assert not (site / "site").exists()
 
 
 def test_the_attacker_finds_the_leaks_when_suppression_is_weakened(

@@ -11,7 +11,6 @@ Every problem is one line naming the file, the line, the field and the form expe
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 import jsonschema
 
 from homeroom.errors import InputError
+from homeroom.reportcards.studentdata import path_text, refuse_student_data, safe_repr
 from homeroom.reportcards.yamllines import LinedYaml, read_lined_file
 from homeroom.sources import display_path
 
@@ -43,15 +43,6 @@ RATES = {
     "graduation": ("cohort", "graduated"),
     "english_learners_progress": ("students", "making_progress"),
 }
-
-# Keys that would describe one student. Matched on every key at every depth.
-_STUDENT_KEY = re.compile(
-    r"(^|_)(first|last|full|given|family|middle|sur|student)_?name$|^names?$|"
-    r"student_?(id|number|no)$|^(sid|ssn|ssid|lasid|sasid|id_number)$|"
-    r"birth|^dob$|^born$",
-    re.IGNORECASE,
-)
-_STUDENT_KINDS = {"name": "a student's name", "id": "a student ID", "birth": "a birth date"}
 
 
 def _count(
@@ -119,7 +110,12 @@ SCHOOL_SCHEMA: dict[str, Any] = {
             "pattern": "^[a-z0-9][a-z0-9-]*$",
             "description": "the school's short name in lower case with dashes, such as alder-elementary (the same as the file name)",
         },
-        "name": {"type": "string", "minLength": 1, "description": "the school's name as text"},
+        "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 150,
+            "description": "the school's name as text, at most 150 characters",
+        },
         "level": {"enum": list(SCHOOL_LEVELS), "description": f"one of {', '.join(SCHOOL_LEVELS)}"},
         "grades": {
             "type": "array",
@@ -203,7 +199,12 @@ DISTRICT_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "the district's report-card settings as `key: value` lines",
     "properties": {
-        "district": {"type": "string", "description": "the district's name as text"},
+        "district": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 150,
+            "description": "the district's name as text, at most 150 characters",
+        },
         "year": {
             "type": "string",
             "pattern": r"^\d{4}-\d{2}$",
@@ -358,57 +359,35 @@ class District:
         return self.source.get(lang, "")
 
 
-def _path_text(path: Sequence[str | int]) -> str:
-    text = ""
-    for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text or "the file"
+#: What each kind of data file holds, for a file that holds nothing.
+_EMPTY = {
+    "school": "one school's facts as `key: value` lines (id, name, level, grades, year, "
+    "enrolment and assessments); copy another school's file and change its figures",
+    "district": "the district's report-card settings as `key: value` lines (district, year "
+    "and min_n, the state's minimum group size)",
+}
 
 
-def refuse_student_data(lined: LinedYaml) -> None:
-    """Stop at the first key that would describe one student (a name, an ID, a birth date)."""
-
-    def walk(node: Any, path: tuple[str | int, ...]) -> None:
-        if isinstance(node, Mapping):
-            for key, value in node.items():
-                here = (*path, str(key))
-                name = str(key)
-                top_level_name = name == "name" and not path
-                if _STUDENT_KEY.search(name) and not top_level_name:
-                    low = name.lower()
-                    kind = (
-                        "birth"
-                        if ("birth" in low or low in {"dob", "born"})
-                        else "name"
-                        if "name" in low
-                        else "id"
-                    )
-                    raise InputError(
-                        lined.display,
-                        f"`{_path_text(here)}` looks like {_STUDENT_KINDS[kind]}. Report-card "
-                        "files hold only totals for groups of students: remove it, and never "
-                        "put student names, ID numbers or birth dates in these files.",
-                        line=lined.line_of(here),
-                    )
-                if name.lower() == "students" and isinstance(value, list):
-                    raise InputError(
-                        lined.display,
-                        f"`{_path_text(here)}` is a list of single students. Report-card files "
-                        "hold only totals for groups: give the number of students instead.",
-                        line=lined.line_of(here),
-                    )
-                walk(value, here)
-        elif isinstance(node, list):
-            for index, item in enumerate(node):
-                walk(item, (*path, index))
-
-    walk(lined.data, ())
+def _require_content(lined: LinedYaml, what: str) -> None:
+    """A file with nothing in it (or only comments) is one clear line, not a schema error."""
+    if lined.data is None:
+        raise InputError(
+            lined.display,
+            f"this file is empty, so no report card can be made from it. It should hold "
+            f"{_EMPTY[what]}.",
+        )
 
 
 _VALIDATORS: dict[int, jsonschema.Draft202012Validator] = {}
 
 
-def _schema_error(lined: LinedYaml, schema: Mapping[str, Any]) -> None:
+def _schema_error(
+    lined: LinedYaml, schema: Mapping[str, Any], at: Sequence[str | int] = ()
+) -> None:
+    """Raise one line for the first place where ``lined`` (at path ``at``) breaks ``schema``."""
+    instance = lined.data
+    for step in at:
+        instance = instance[step]
     validator = _VALIDATORS.get(id(schema))
     if validator is None:
         validator = jsonschema.Draft202012Validator(
@@ -416,13 +395,13 @@ def _schema_error(lined: LinedYaml, schema: Mapping[str, Any]) -> None:
         )
         _VALIDATORS[id(schema)] = validator
     errors = sorted(
-        validator.iter_errors(lined.data),
+        validator.iter_errors(instance),
         key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
     )
     if not errors:
         return
     error = errors[0]
-    path = list(error.absolute_path)
+    path = [*at, *error.absolute_path]
     expected = error.schema.get("description", "") if isinstance(error.schema, Mapping) else ""
     kind = error.validator
     if kind == "required":
@@ -432,38 +411,37 @@ def _schema_error(lined: LinedYaml, schema: Mapping[str, Any]) -> None:
             if isinstance(error.schema, Mapping)
             else {}
         )
-        problem = f"`{_path_text([*path, missing])}` is missing"
+        problem = f"`{path_text([*path, missing])}` is missing"
         expected = sub.get("description", expected)
     elif kind == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         field_name = extra[0] if extra else "?"
         allowed = ", ".join(error.schema.get("properties", {}))
         path = [*path, field_name]
-        problem = f"`{_path_text(path)}` is not a field Homeroom knows"
+        problem = f"`{path_text(path)}` is not a field Homeroom knows"
         expected = f"only these fields: {allowed}"
     elif "propertyNames" in error.relative_schema_path and kind == "enum":
         bad = str(error.instance)
         path = [*path, bad]
-        problem = f"`{_path_text(path)}` is not a name Homeroom knows"
+        problem = f"`{path_text(path)}` is not a name Homeroom knows"
         expected = f"one of: {', '.join(map(str, error.validator_value))}"
     elif kind == "propertyNames":
         bad = str(error.instance)
         allowed = ", ".join(error.validator_value.get("enum", []))
-        problem = f"`{_path_text(path)}` has an unknown entry"
+        problem = f"`{path_text(path)}` has an unknown entry"
         expected = f"one of: {allowed}"
         for key in error.instance if isinstance(error.instance, Mapping) else []:
             if key not in error.validator_value.get("enum", []):
                 bad = str(key)
                 path = [*path, bad]
-                problem = f"`{_path_text(path)}` is not a name Homeroom knows"
+                problem = f"`{path_text(path)}` is not a name Homeroom knows"
                 break
+    elif not path and kind == "type":
+        problem = "this file does not hold `key: value` lines"
+    elif isinstance(error.instance, Mapping | list):
+        problem = f"`{path_text(path)}` has the wrong form"
     else:
-        shown = error.instance if not isinstance(error.instance, Mapping | list) else "this"
-        problem = (
-            f"`{_path_text(path)}` is {shown!r}"
-            if shown != "this"
-            else f"`{_path_text(path)}` has the wrong form"
-        )
+        problem = f"`{path_text(path)}` is {safe_repr(error.instance)}"
     raise InputError(
         lined.display,
         f"{problem}; expected {expected or 'another form'}.",
@@ -478,7 +456,7 @@ def _check_row(lined: LinedYaml, row: Row, path: list[str]) -> None:
         if total != row.tested:
             raise InputError(
                 lined.display,
-                f"`{_path_text(path)}`: the four levels add up to {total}, but `tested` is "
+                f"`{path_text(path)}`: the four levels add up to {total}, but `tested` is "
                 f"{row.tested}; expected levels that add up to the number tested.",
                 line=lined.line_of(path),
             )
@@ -490,7 +468,7 @@ def _check_row(lined: LinedYaml, row: Row, path: list[str]) -> None:
     ):
         raise InputError(
             lined.display,
-            f"`{_path_text(path)}.met` is {row.met}, but levels 3 and 4 add up to "
+            f"`{path_text(path)}.met` is {row.met}, but levels 3 and 4 add up to "
             f"{levels[2] + levels[3]}; expected them to agree.",
             line=lined.line_of([*path, "met"]),
         )
@@ -498,7 +476,7 @@ def _check_row(lined: LinedYaml, row: Row, path: list[str]) -> None:
         if value is not None and row.tested is not None and value > row.tested:
             raise InputError(
                 lined.display,
-                f"`{_path_text(path)}` has {value} students at one level but only "
+                f"`{path_text(path)}` has {value} students at one level but only "
                 f"{row.tested} tested; expected no more than the number tested.",
                 line=lined.line_of(path),
             )
@@ -516,7 +494,7 @@ def _check_sum(
             names = " + ".join(name for name, _ in parts)
             raise InputError(
                 lined.display,
-                f"`{_path_text(path)}`: {names} add up to {found} for `{measure}`, but all "
+                f"`{path_text(path)}`: {names} add up to {found} for `{measure}`, but all "
                 f"students have {value}; expected {what} to add up to all students.",
                 line=lined.line_of(path),
             )
@@ -524,16 +502,22 @@ def _check_sum(
 
 def load_school(path: Path, project_root: Path) -> School:
     """Read and validate one school file."""
-    shown = display_path(path, project_root)
-    lined = read_lined_file(path, shown)
+    return school_from_yaml(read_lined_file(path, display_path(path, project_root)), path.name)
+
+
+def school_from_yaml(lined: LinedYaml, file_name: str) -> School:
+    """Validate one school's parsed file (called ``file_name``): the checks of ``load_school``."""
+    shown = lined.display
+    _require_content(lined, "school")
     refuse_student_data(lined)
     _schema_error(lined, SCHOOL_SCHEMA)
     data = lined.data
-    if data["id"] != path.stem:
+    stem = file_name.removesuffix(".yml")
+    if data["id"] != stem:
         raise InputError(
             shown,
-            f"`id` is {data['id']!r} but the file is called {path.name}; expected the same "
-            "short name in both, so each school's page address stays stable.",
+            f"`id` is {safe_repr(data['id'])} but the file is called {file_name}; expected the "
+            "same short name in both, so each school's page address stays stable.",
             line=lined.line_of(["id"]),
         )
     subjects: dict[str, Subject] = {}
@@ -623,8 +607,14 @@ def load_school(path: Path, project_root: Path) -> School:
 
 def load_district(path: Path, project_root: Path) -> District:
     """Read and validate the district settings file."""
-    shown = display_path(path, project_root)
-    lined = read_lined_file(path, shown)
+    return district_from_yaml(read_lined_file(path, display_path(path, project_root)))
+
+
+def district_from_yaml(lined: LinedYaml) -> District:
+    """Validate the parsed district settings: the checks of ``load_district``."""
+    shown = lined.display
+    _require_content(lined, "district")
+    refuse_student_data(lined)
     data = lined.data
     if isinstance(data, Mapping) and isinstance(data.get("published"), dt.date):
         data = {**data, "published": data["published"].isoformat()}
