@@ -35,6 +35,8 @@ class Case:
     """A phrase the output must contain."""
     changes: tuple[str, ...] = field(default_factory=tuple)
     """Files the setup itself changes after the snapshot (none by default)."""
+    unprivileged: bool = False
+    """Run without root's power to read any file (so permissions count, as for staff)."""
 
 
 def _write(rel: str, text: str) -> Callable[[Path], None]:
@@ -92,6 +94,20 @@ def _old_site_and_leftover(root: Path) -> None:
     leftover = root / ".site-building-999999999-abc"
     leftover.mkdir()
     (leftover / ".homeroom-staging").write_text('{"tool": "homeroom", "pid": 999999999}')
+
+
+def _unreadable_folder(root: Path) -> None:
+    folder = root / "content" / "private"
+    folder.mkdir()
+    (folder / "a.md").write_text("# A\n")
+    folder.chmod(0)
+    (root / "content" / "b.xx.md").write_text("Text.\n")
+
+
+def _unreadable_page(root: Path) -> None:
+    page = root / "content" / "locked.md"
+    page.write_text("# Locked\n")
+    page.chmod(0)
 
 
 def _foreign_folder(root: Path) -> None:
@@ -270,6 +286,33 @@ CASES: list[Case] = [
         ("homeroom", "build"),
         2,
         "3 files could not be read",
+    ),
+    Case(
+        "unreadable-folder",
+        "a folder nobody may open, and a page with a wrong suffix: both reported",
+        _unreadable_folder,
+        ("homeroom", "check"),
+        2,
+        "content/private: cannot open this folder (Permission denied)",
+        unprivileged=True,
+    ),
+    Case(
+        "unreadable-page",
+        "a page nobody may read",
+        _unreadable_page,
+        ("homeroom", "check"),
+        2,
+        "content/locked.md: cannot read this file (Permission denied)",
+        unprivileged=True,
+    ),
+    Case(
+        "unreadable-page-build",
+        "a page nobody may read, homeroom build",
+        _unreadable_page,
+        ("homeroom", "build"),
+        2,
+        "content/locked.md: cannot read this file (Permission denied)",
+        unprivileged=True,
     ),
     # Settings.
     Case(
