@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from conftest import MKDOCS_YML, ROOT, homeroom, mkdocs_build, write_site
 from homeroom import cli, engine, prose
-from homeroom.cache import DiskCache, Memo
+from homeroom.cache import KEEP_PER_NAME, DiskCache, Memo
 
 GLOSSARY = """\
 entries:
@@ -171,3 +172,20 @@ def test_cache_folder_from_the_environment_is_used_by_the_build(
     assert done.returncode == 0, done.stderr
     assert {p.name.split("-")[0] for p in folder.iterdir()} == {"readability", "jargon"}
     assert not (root / ".homeroom-cache").exists()
+
+
+def test_pruning_old_results_never_deletes_a_file_the_cache_did_not_write(tmp_path: Path) -> None:
+    # `--cache-dir` may name a folder that holds other files with look-alike names.
+    mine = tmp_path / "readability-notes.json"
+    mine.write_text('{"my": "notes"}')
+    older = tmp_path / "readability-0000.json"
+    older.write_text('{"format":1,"name":"readability","fingerprint":"0000","entries":{}}')
+    os.utime(mine, (1, 1))
+    os.utime(older, (1, 1))
+    cache = DiskCache(tmp_path)
+    for n in range(KEEP_PER_NAME + 2):
+        cache.put("readability", f"fp{n}", "page", {"n": n})
+        cache.save()
+    assert mine.read_text() == '{"my": "notes"}'
+    assert not older.exists()  # the cache's own old file is pruned
+    assert len(list(tmp_path.glob("readability-fp*.json"))) == KEEP_PER_NAME

@@ -232,5 +232,17 @@ class DiskCache:
             )
         for paths in by_name.values():
             for old in paths[KEEP_PER_NAME:]:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+                # Only a file this cache wrote: `--cache-dir` may name a folder of others'.
+                if _is_shelf(old):
+                    with contextlib.suppress(OSError):
+                        old.unlink()
+
+
+def _is_shelf(path: Path) -> bool:
+    """Whether a file is one of this cache's own (it starts as :meth:`_Shelf.write` writes)."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64)
+    except OSError:
+        return False
+    return start.startswith(json.dumps({"format": FORMAT})[:-1].replace(" ", "").encode() + b",")
