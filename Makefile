@@ -31,7 +31,7 @@ $(CHROMIUM):
 
 ## Build the bundled site into site/ with every check; a failed build keeps the old site.
 site: setup
-	$(BIN)/homeroom build -f mkdocs.yml
+	$(BIN)/homeroom build --strict -f mkdocs.yml
 
 ## Lint, type-check and run every test.
 test: setup lint
