@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import LONG_SENTENCE, homeroom
+from conftest import LONG_SENTENCE, ROOT, TRANSLATIONS_SITE_YML, homeroom
 
 Site = Callable[..., Path]
 
@@ -188,3 +189,31 @@ def test_changed_since_a_bad_ref_is_exit_2(site: Site) -> None:
     done = homeroom("check", "--changed-since", "no-such-ref", cwd=root)
     assert done.returncode == 2
     assert "--changed-since no-such-ref" in done.stderr
+
+
+def test_changed_since_rechecks_school_data_when_it_changes(tmp_path: Path) -> None:
+    """A negative count in a changed school file stops `--changed-since` as it stops the build."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    _commit_all(tmp_path)
+    school = tmp_path / "content" / "_data" / "schools" / "alder-elementary.yml"
+    school.write_text(
+        school.read_text().replace("levels: [48, 45, 71, 42]", "levels: [48, -45, 71, 42]", 1)
+    )
+    done = homeroom("check", "--changed-since", "HEAD", cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "content/_data/schools/alder-elementary.yml:15" in done.stderr
+
+
+def test_changed_since_finds_the_orphan_of_a_deleted_english_page(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(TRANSLATIONS_SITE_YML)
+    pages = tmp_path / "content"
+    pages.mkdir()
+    (pages / "index.md").write_text("# Welcome\n\nWe are glad you are here.\n")
+    (pages / "about.md").write_text("# About\n\nWe teach.\n")
+    (pages / "about.es.md").write_text("# Acerca\n\nEnseñamos.\n")
+    _commit_all(tmp_path)
+    (pages / "about.md").unlink()
+    done = homeroom("check", "--changed-since", "HEAD", "--format", "json", cwd=tmp_path)
+    rules = {(f["path"], f["rule"]) for f in json.loads(done.stdout)["findings"]}
+    assert ("content/about.es.md", "i18n.orphan") in rules, done.stdout
