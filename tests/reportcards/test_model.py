@@ -231,8 +231,16 @@ def test_contact_fields_and_the_publication_date_are_expected_in_the_district_fi
 @pytest.mark.parametrize(
     ("file", "text", "expected"),
     [
-        ("test-school.yml", "", "test-school.yml: this file is empty, so no report card can be made"),
-        ("test-school.yml", "# only a comment\n", "test-school.yml: this file is empty, so no report card can be made"),
+        (
+            "test-school.yml",
+            "",
+            "test-school.yml: this file is empty, so no report card can be made",
+        ),
+        (
+            "test-school.yml",
+            "# only a comment\n",
+            "test-school.yml: this file is empty, so no report card can be made",
+        ),
         ("_district.yml", "", "_district.yml: this file is empty, so no report card can be made"),
         (
             "test-school.yml",
@@ -256,3 +264,35 @@ def test_an_empty_or_shapeless_file_says_what_it_should_hold(
     message = str(caught.value)
     assert message.startswith("schools/" + expected), message
     assert "None" not in message and "\n" not in message
+
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdef", "bcdefg", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"? [a, b]\n: 1\n", "test-school.yml:1: this value cannot be read (found unhashable key)"),
+        (b"name: !!python/object:os.system x\n", "test-school.yml:1: this value cannot be read"),
+        (b"a: &x [*x]\n", "test-school.yml:1: a value here contains itself"),
+        (LAUGHS.encode(), "test-school.yml: this file holds more than 200,000 values"),
+        (b"id: a\n---\nid: b\n", "test-school.yml:2: this is not valid YAML"),
+        (b"id: a\nname: a\x00b\n", "test-school.yml:2: this line holds an invisible control character"),
+        (
+            "name: Escuela Niños\n".encode("cp1252"),
+            "test-school.yml: this file is not saved as UTF-8",
+        ),
+    ],
+    ids=["list as key", "python tag", "self alias", "alias bomb", "two documents", "nul", "cp1252"],
+)
+def test_hostile_yaml_is_one_line_never_a_traceback_or_a_hang(
+    tmp_path: Path, data: bytes, expected: str
+) -> None:
+    folder = write_schools(tmp_path / "schools")
+    (folder / "test-school.yml").write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        load_schools(folder, tmp_path)
+    assert str(caught.value).startswith("schools/" + expected), caught.value
+    assert "\n" not in str(caught.value)

@@ -1,10 +1,14 @@
-"""``homeroom reportcards import FILE --mapping MAPPING.yml [--out DIR]``."""
+"""``homeroom reportcards import FILE --mapping MAPPING.yml [--out DIR] [--replace]``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
+
+#: The exit code of a refused import (the same as every other input problem).
+EXIT_ERROR = 2
 
 
 def add_parser(commands: Any) -> None:
@@ -24,18 +28,47 @@ def add_parser(commands: Any) -> None:
         default=None,
         help="folder for the data files (default: a folder named after FILE)",
     )
+    importer.add_argument(
+        "--replace",
+        action="store_true",
+        help="also write over data files that were edited by hand or not written by this "
+        "command, after keeping a copy of each as NAME.bak-YYYYMMDD-HHMMSS",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``homeroom reportcards ACTION``; return the exit code."""
     # Imported here: every other command starts faster without the importer (jsonschema).
     from homeroom.reportcards.importer import import_csv
+    from homeroom.reportcards.safewrite import Action, Refused
 
     out = args.out or Path(f"{args.file.stem}-schools")
-    result = import_csv(args.file, args.mapping, out, Path.cwd())
+    try:
+        result = import_csv(args.file, args.mapping, out, Path.cwd(), replace=args.replace)
+    except Refused as refused:
+        # One line per problem (every bad row, every file it would not write over).
+        for problem in refused.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    written = result.written
+    changed = written.count(Action.NEW) + written.count(Action.UPDATE)
+    changed += written.count(Action.REPLACE)
+    folder = out.as_posix().rstrip("/")
     print(
         f"Wrote {len(result.files) - 1} school data files and {result.files[0].name} to "
-        f"{out.as_posix()}/ from {result.rows} rows. {result.hidden_by_state} values the state "
-        "hid stay hidden; the report cards also hide whatever would let them be worked out."
+        f"{folder}/ from {result.rows} rows ({changed} new or changed, "
+        f"{written.count(Action.SAME)} already up to date). {result.hidden_by_state} values "
+        "the state hid stay hidden; the report cards also hide whatever would let them be "
+        "worked out."
     )
+    if result.skipped:
+        print(f"Left out {result.skipped} rows, as `skip:` in the mapping says.")
+    for backup in written.backups:
+        print(f"Kept the earlier {backup.name.split('.bak-')[0]} as {backup.name}.")
+    if result.others:
+        shown = ", ".join(result.others[:5]) + (" ..." if len(result.others) > 5 else "")
+        print(
+            f"Left as they were: {len(result.others)} other school files in {folder}/ "
+            f"({shown}). They are published too: remove any school that no longer exists."
+        )
     return 0
