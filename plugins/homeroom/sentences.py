@@ -9,6 +9,7 @@ abbreviation, an initial or part of a number.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,7 +37,6 @@ SOFT_ABBREVIATIONS = frozenset({"a.m", "p.m", "etc", "inc", "ltd", "co"})
 _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
 _CANDIDATE_RE = re.compile(r"[.!?…。！？؟]+[\"'”’)\]»]*(?=\s|$)|[。！？؟]+")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[«¿¡]*[\d\w]")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"(?:\w\.)+\w")
 _LANGUAGE_SEPARATOR = re.compile(r"[-_]")
 # Stops that need no space after them (Chinese, Japanese, Arabic question mark).
@@ -62,6 +62,32 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+@dataclass(frozen=True)
+class WordIndex:
+    """Where each word of a text starts and ends, found in one pass.
+
+    Counting the words before or after an offset is then a binary search, not a new scan
+    of the text: a long sentence can be asked about every comma in it in linear time.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> WordIndex:
+        """Index the words of ``text``."""
+        spans = [m.span() for m in _WORD_RE.finditer(text)]
+        return cls(tuple(a for a, _ in spans), tuple(b for _, b in spans))
+
+    def count_before(self, offset: int) -> int:
+        """``len(words(text[:offset]))``: a word cut at ``offset`` counts once."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def count_after(self, offset: int) -> int:
+        """``len(words(text[offset:]))``: a word cut at ``offset`` counts once."""
+        return len(self.ends) - bisect.bisect_right(self.ends, offset)
+
+
 def _is_abbreviation(token: str, language: str, next_char: str) -> bool:
     core = token.lower().rstrip(".!?…\"'”’)]»").lstrip("\"'“‘([«¿¡")
     if not core:
@@ -75,6 +101,20 @@ def _is_abbreviation(token: str, language: str, next_char: str) -> bool:
     if core in SOFT_ABBREVIATIONS:
         return not next_char.isupper()
     return core in known
+
+
+def _token_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end`` (a newline there is skipped).
+
+    Read backwards from ``end``, so a paragraph of many sentences costs one pass, where a
+    regex search from the start of the text at every full stop was quadratic.
+    """
+    if end and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def split(text: str, language: str = "en") -> Iterator[Sentence]:
@@ -92,8 +132,8 @@ def split(text: str, language: str = "en") -> Iterator[Sentence]:
             if next_char.islower():
                 continue
             if stop == ".":
-                before = _TOKEN_BEFORE.search(text, 0, m.start())
-                if _is_abbreviation((before.group(1) if before else "") + ".", language, next_char):
+                before = _token_before(text, m.start())
+                if _is_abbreviation(before + ".", language, next_char):
                     continue
         yield from _emit(text, start, end)
         start = end

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from homeroom.checks.readability import ReadabilityCheck, options_from_settings, split_hint
+from homeroom.checks.readability import (
+    SPLIT_WORDS,
+    ReadabilityCheck,
+    options_from_settings,
+    split_hint,
+)
 from homeroom.engine import prose_of
 from homeroom.errors import InputError
 from homeroom.findings import Severity
 from homeroom.languages import LanguageSet
-from homeroom.sentences import Sentence
+from homeroom.sentences import Sentence, words
 from homeroom.settings import Settings
 from homeroom.sources import source_from_text
 
@@ -92,6 +101,60 @@ def test_spanish_gets_its_own_formula_and_vietnamese_a_neutral_measure() -> None
 def test_split_hint_prefers_a_comma_near_the_middle() -> None:
     text = "Please bring your child to school early on Monday, because the bus schedule changes next week."
     assert split_hint(Sentence(0, len(text), text), "en") == 'Try splitting it after "Monday,".'
+
+
+def _old_split_hint(text: str, language: str) -> str:
+    """The hint as it was computed before words were indexed (a scan per candidate)."""
+    middle = len(text) / 2
+    joiners = SPLIT_WORDS.get(language, ())
+    candidates: list[tuple[int, float, str]] = []
+    for m in re.finditer(r"[;:,]", text):
+        before = words(text[: m.start()])
+        if len(before) >= 4 and len(words(text[m.end() :])) >= 4:
+            rank = 0 if m.group() in ";:" else 1
+            candidates.append((rank, abs(m.start() - middle), f'after "{before[-1]}{m.group()}"'))
+    for rank, joiner in enumerate(joiners, start=2):
+        for m in re.finditer(rf"\b{re.escape(joiner)}\b", text, re.IGNORECASE):
+            if len(words(text[: m.start()])) >= 4 and len(words(text[m.end() :])) >= 4:
+                candidates.append(
+                    (2 if rank < 5 else 3, abs(m.start() - middle), f'before "{m.group()}"')
+                )
+    if not candidates:
+        return "Try saying one idea per sentence."
+    _, _, where = min(candidates)
+    return f"Try splitting it {where}."
+
+
+_HINT_PIECES = st.sampled_from(
+    [
+        *"word Day and AND but so y que rock-and-roll don't or".split(),
+        " ",
+        ", ",
+        "; ",
+        ":",
+        ",",
+        "-",
+        "'",
+        "  ",
+        "\n",
+    ]
+)
+
+
+@given(st.lists(_HINT_PIECES, max_size=40).map("".join), st.sampled_from(["en", "es"]))
+@hypothesis_settings(max_examples=400)
+def test_split_hint_is_the_one_a_scan_per_candidate_gave(text: str, language: str) -> None:
+    assert split_hint(Sentence(0, len(text), text), language) == _old_split_hint(text, language)
+
+
+def test_split_hint_for_a_very_long_sentence_names_the_comma_nearest_the_middle() -> None:
+    # 100,000 words, a comma after every tenth: 10,000 candidates, each once scanned both ways.
+    text = " ".join(f"w{i}," if i % 10 == 9 else f"w{i}" for i in range(100_000))
+    nearest = min(
+        (m.start() for m in re.finditer(",", text)), key=lambda at: abs(at - len(text) / 2)
+    )
+    word = text[:nearest].rsplit(" ", 1)[-1]
+    assert split_hint(Sentence(0, len(text), text), "en") == f'Try splitting it after "{word},".'
 
 
 def test_thresholds_come_from_editorial_data(tmp_path: Path) -> None:

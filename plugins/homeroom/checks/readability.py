@@ -21,7 +21,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ from homeroom.measures import (
     wordfreq_code,
 )
 from homeroom.prose import ProseDocument
-from homeroom.sentences import Sentence, split, words
+from homeroom.sentences import Sentence, WordIndex, split
 from homeroom.settings import Settings
 from homeroom.sources import Source, display_path
 from homeroom.syllables import base_language
@@ -399,22 +399,47 @@ def split_hint(sentence: Sentence, language: str) -> str:
     text = sentence.text
     middle = len(text) / 2
     joiners = SPLIT_WORDS.get(base_language(language), ())
-    candidates: list[tuple[int, float, str]] = []
-    for m in re.finditer(r"[;:,]", text):
-        before = words(text[: m.start()])
-        if len(before) >= 4 and len(words(text[m.end() :])) >= 4:
-            rank = 0 if m.group() in ";:" else 1
-            candidates.append((rank, abs(m.start() - middle), f'after "{before[-1]}{m.group()}"'))
+    # Words are found once (a scan of the words on each side of every candidate made a
+    # very long sentence quadratic). A split must leave four words on each side: it
+    # starts after the fourth word starts and ends before the fourth-last word ends.
+    index = WordIndex.of(text)
+    if len(index.starts) < 4:
+        return _NO_SPLIT
+    first, last = index.starts[3], index.ends[-4]
+    # A candidate is (rank, distance from the middle, start, end, after the mark?).
+    candidates: list[tuple[int, float, int, int, bool]] = []
+    for m in _SPLIT_MARK.finditer(text, first + 1, last - 1):
+        start, end = m.span()
+        rank = 0 if m.group() in ";:" else 1
+        candidates.append((rank, abs(start - middle), start, end, True))
     for rank, joiner in enumerate(joiners, start=2):
-        for m in re.finditer(rf"\b{re.escape(joiner)}\b", text, re.IGNORECASE):
-            if len(words(text[: m.start()])) >= 4 and len(words(text[m.end() :])) >= 4:
-                candidates.append(
-                    (2 if rank < 5 else 3, abs(m.start() - middle), f'before "{m.group()}"')
-                )
+        for m in _joiner_pattern(joiner).finditer(text):
+            start, end = m.span()
+            if first < start and end < last:
+                candidates.append((2 if rank < 5 else 3, abs(start - middle), start, end, False))
     if not candidates:
-        return "Try saying one idea per sentence."
-    _, _, where = min(candidates)
-    return f"Try splitting it {where}."
+        return _NO_SPLIT
+
+    def where(candidate: tuple[int, float, int, int, bool]) -> str:
+        _, _, start, end, after = candidate
+        if not after:
+            return f'before "{text[start:end]}"'
+        # No word runs across a comma, so the last word before it is a whole word.
+        word = index.count_before(start) - 1
+        return f'after "{text[index.starts[word] : index.ends[word]]}{text[start:end]}"'
+
+    # The nearest of the best rank wins; equally near ones are ordered by their wording.
+    best = min(candidates)[:2]
+    return f"Try splitting it {min(where(c) for c in candidates if c[:2] == best)}."
+
+
+_NO_SPLIT = "Try saying one idea per sentence."
+_SPLIT_MARK = re.compile(r"[;:,]")
+
+
+@lru_cache(maxsize=64)
+def _joiner_pattern(joiner: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(joiner)}\b", re.IGNORECASE)
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
