@@ -279,7 +279,10 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         (b"a: &x [*x]\n", "test-school.yml:1: a value here contains itself"),
         (LAUGHS.encode(), "test-school.yml: this file holds more than 200,000 values"),
         (b"id: a\n---\nid: b\n", "test-school.yml:2: this is not valid YAML"),
-        (b"id: a\nname: a\x00b\n", "test-school.yml:2: this line holds an invisible control character"),
+        (
+            b"id: a\nname: a\x00b\n",
+            "test-school.yml:2: this line holds an invisible control character",
+        ),
         (
             "name: Escuela Niños\n".encode("cp1252"),
             "test-school.yml: this file is not saved as UTF-8",

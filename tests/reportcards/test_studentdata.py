@@ -43,6 +43,8 @@ TEXT, CODE, CONTACT, DATE = FieldKind.TEXT, FieldKind.CODE, FieldKind.CONTACT, F
         ("Student ID 44", TEXT, "a student ID"),
         ("student #44", TEXT, "a student ID"),
         ("Ana id: 4471", TEXT, "a student ID"),
+        ("Ana ID 44", TEXT, "a student ID"),
+        ("Ana, ID: see file", TEXT, "a student ID"),
         ("Ana SASID", TEXT, "a student ID"),
         ("número de estudiante 44", TEXT, "a student ID"),
         # Names, where a label says so.
@@ -95,6 +97,8 @@ def test_what_could_identify_a_student_is_found(text: str, kind: FieldKind, expe
         ("Figures from May 2017, grades 3-8, about 1,250 students", TEXT),
         ("$14,250 per student; 12,500 students in all", TEXT),
         ("Hartford, CT 06103", TEXT),
+        ("Idaho State Department of Education (ID SDE)", TEXT),
+        ("Grades 3-8 and 11; ELA and Math; 2 in 10 students", TEXT),
         ("https://edsight.ct.gov/SASPortal/main.do?report=123456789&date=2017-08-31", TEXT),
         # Codes, contact details and the publication date in their own fields.
         ("0010011", CODE),

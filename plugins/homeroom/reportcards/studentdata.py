@@ -83,8 +83,8 @@ _FULL_DATE = re.compile(
 _STUDENT_ID = re.compile(
     r"(?i:\b(?:student|pupil|learner|alumn[oa]|estudiante)s?['’]?\s*"
     r"(?:#|(?:id|i\.d\.|number|no\.|num|código|codigo|número|numero)(?!\w)))"
-    r"|\bID\b"
-    r"|(?i:\bid\s*(?:#|no\.?|number|:)\s*\d)"
+    # "ID 1234567", "id: 44", "ID# 44" (a bare "ID" is often Idaho: "ID SDE")
+    r"|(?i:\bid\s*(?:#|no\.?|number|num|:)?\s*\d)|\bID\s*[:#]"
     r"|(?i:\b(?:ssn|sasid|lasid|ssid|osis|nsn|upn)\b|\bsocial\s+security\b)"
     r"|(?i:\bn[úu]mero\s+de\s+(?:estudiante|alumn[oa]|identificaci[óo]n)\b)"
 )
