@@ -284,6 +284,114 @@ RULES.update(
 )
 
 
+# Content safety and unfinished pages (homeroom.checks.content), and mistakes in `allow`
+# (homeroom.suppressions). None of these can be allowed.
+RULES.update(
+    {
+        r.id: r
+        for r in (
+            RuleDoc(
+                "content.script",
+                "A page holds a `<script>`.",
+                "A script runs code in the browser of every family who opens the page, with "
+                "the district's name on it. Family pages never need one, and the site's "
+                "security policy blocks scripts the theme did not bring, so it would only "
+                "break the page. HTML shown as an example inside a code block is fine.",
+                '<script src="https://widgets.example.org/signup.js"></script>',
+                "[Open the sign-up form](https://forms.example.org/signup)",
+            ),
+            RuleDoc(
+                "content.event-handler",
+                "An HTML tag or attribute list has an `on...=` setting (`onclick`, `onerror`).",
+                "These settings run code when a family taps or opens part of the page. "
+                "Family pages never need them, and the site's security policy blocks them.",
+                '<a href="calendar/" onclick="track()">Calendar</a>',
+                "[Calendar](calendar.md)",
+            ),
+            RuleDoc(
+                "content.javascript-url",
+                "A link or picture address runs code or hides a page (`javascript:`, `data:`).",
+                "Tapping such a link runs code instead of opening a page, and a `data:` address "
+                "holds a hidden page families cannot see the source of. Link to a real address.",
+                "[Print this page](javascript:window.print())",
+                "[Print the calendar (PDF)](calendar.pdf)",
+            ),
+            RuleDoc(
+                "content.redirect",
+                'A page sends families elsewhere by itself (`<meta http-equiv="refresh">`, '
+                "`<base>`).",
+                "Families should see where a link goes before they follow it. A page that "
+                "moves them on by itself can lead them to a site that only looks like the "
+                "district's.",
+                '<meta http-equiv="refresh" content="0; url=https://example.org/">',
+                "This page has moved: [read it on the new site](https://example.org/).",
+            ),
+            RuleDoc(
+                "content.iframe",
+                "A page shows another website inside itself (`<iframe>`).",
+                "Families cannot tell whose page they are looking at, a frame rarely fits a "
+                "phone, and the site's security policy blocks it. Link to the page instead.",
+                '<iframe src="https://video.example.org/embed/123"></iframe>',
+                "[Watch the video about conferences](https://video.example.org/123)",
+            ),
+            RuleDoc(
+                "content.embed",
+                "A page loads a plug-in or file into itself (`<object>`, `<embed>`).",
+                "Phones often cannot show embedded files, and plug-ins can run code. A link "
+                "to the file works everywhere and can be shared in a text message.",
+                '<embed src="handbook.pdf">',
+                "[Read the family handbook (PDF, 2 pages)](handbook.pdf)",
+            ),
+            RuleDoc(
+                "content.form",
+                "A page holds a `<form>`.",
+                "A form sends what families type to the address in it. This site cannot "
+                "receive or protect it, and a form pointing elsewhere can collect a family's "
+                "details under the district's name. Link to the district's own form.",
+                '<form action="https://example.org/collect"><input name="phone"></form>',
+                "[Update your phone number](https://enroll.example.org/)",
+            ),
+            RuleDoc(
+                "content.placeholder",
+                'A note from `homeroom new` ("To write: ...") is still on the page.',
+                "`homeroom new` starts each section with a note saying what to write there, in "
+                "the page's language. Families would see it as an unfinished page. Write the "
+                "section, then delete the note.",
+                "## Math {#math}\n\n*To write: 4-6 plain points about math.*",
+                "## Math {#math}\n\n- Your child will learn to add and subtract up to 1,000.",
+            ),
+            RuleDoc(
+                "content.script-file",
+                "A script file is in the content folder.",
+                "Every file in the content folder is published on the site's own address, "
+                "where the security policy lets scripts run. The theme's own scripts live in "
+                "overrides/, outside the content folder; pages never need others.",
+                "content/widget.js, or content/flyer.html with a <script> in it",
+                "The file removed, and a link to the page or file it was for.",
+            ),
+            RuleDoc(
+                "allow.invalid",
+                "An `allow` entry allows nothing: no reason, a wildcard, or not a rule id.",
+                "Allowing a rule is a decision other people must be able to review: each entry "
+                "names one rule and says why it does not fit. An entry without a reason, or "
+                "one that allows a whole group of rules (`jargon.*`), allows nothing.",
+                "---\nallow: [jargon.benchmark]\n---",
+                '---\nallow: {jargon.benchmark: "The school is called Benchmark Elementary."}\n---',
+            ),
+            RuleDoc(
+                "allow.forbidden",
+                "An `allow` entry names a rule that can never be allowed.",
+                "Respectful language about families (respect.*), student privacy (privacy.*) "
+                "and content safety (content.*) are never switched off on a page: the page "
+                "itself must change.",
+                "<!-- homeroom allow respect.hard-to-reach: it is a quote -->",
+                "We are still working to reach every family.",
+            ),
+        )
+    }
+)
+
+
 def explain(rule: str) -> str | None:
     """The documentation of a rule as text, or None if there is no such rule."""
     doc = RULES.get(rule)

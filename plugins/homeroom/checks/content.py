@@ -1,0 +1,480 @@
+"""Content that can never be right on a family page: code that runs, and unfinished notes.
+
+Every rule here is an error and none can be allowed with ``homeroom allow`` or
+``allow:``: a family page never needs to run code, show another site inside itself,
+send its readers elsewhere without asking, or collect what they type.
+
+- ``content.script``: a ``<script>`` element.
+- ``content.event-handler``: an ``on...=`` attribute (``onclick``, ``onerror``...) on an
+  HTML tag or in a Markdown attribute list (``{: onclick="..." }``).
+- ``content.javascript-url``: an address that runs code or holds a hidden page
+  (``javascript:``, ``vbscript:``, ``data:`` other than a picture) in an HTML attribute,
+  a Markdown link or image, or a link reference.
+- ``content.redirect``: ``<meta http-equiv="refresh">`` or ``<base>``.
+- ``content.iframe``: ``<iframe>``, ``<frame>``, ``<frameset>``.
+- ``content.embed``: ``<object>``, ``<embed>``, ``<applet>``, ``<portal>``.
+- ``content.form``: ``<form>``.
+- ``content.placeholder``: a note ``homeroom new`` wrote ("To write: ...") still there.
+- ``content.script-file``: a script file inside the content folder
+  (:func:`script_files`, a check of the folder, not of a page).
+
+The page check also reports the page's ``allow`` entries that allow nothing
+(:func:`homeroom.suppressions.problems`), once per page.
+
+HTML and comments inside code blocks and code spans are examples the page shows, not
+HTML it contains, and are never flagged (:mod:`homeroom.code_mask`). The front matter
+is read as it is: Material writes ``title:`` and ``description:`` into the page unescaped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from homeroom import suppressions
+from homeroom.cache import digest
+from homeroom.checks import PageResult
+from homeroom.code_mask import mask_code
+from homeroom.findings import Finding, Severity
+from homeroom.placeholders import TO_WRITE
+from homeroom.prose import ProseDocument
+from homeroom.settings import Settings
+from homeroom.sources import DATA_DIR, Source, display_path
+
+#: Version of these rules: part of the check's fingerprint, so cached results never
+#: outlive a change to them.
+RULES_VERSION = "1"
+
+_ELEMENTS = {
+    "script": "content.script",
+    "iframe": "content.iframe",
+    "frame": "content.iframe",
+    "frameset": "content.iframe",
+    "object": "content.embed",
+    "embed": "content.embed",
+    "applet": "content.embed",
+    "portal": "content.embed",
+    "form": "content.form",
+    "base": "content.redirect",
+}
+
+_MESSAGES = {
+    "content.script": (
+        "`<{tag}>` runs code in the browser of every family who opens this page. Family "
+        "pages never need it, and the site's security policy blocks it, so at best it "
+        "breaks the page. Remove it; to share a video, a map or a form, link to it."
+    ),
+    "content.iframe": (
+        "`<{tag}>` shows another website inside this page, where families cannot tell whose "
+        "it is, and it rarely fits a phone (the site's security policy blocks it too). "
+        "Remove it and link to that page instead: [Watch the video](https://...)."
+    ),
+    "content.embed": (
+        "`<{tag}>` loads a plug-in or another file into this page: phones often cannot show "
+        "it, and it can run code. Remove it and link to the file instead."
+    ),
+    "content.form": (
+        "`<form>` would send what families type to the address in it, and this site cannot "
+        "receive or protect what they share. Remove it and link to the district's own form "
+        "instead."
+    ),
+    "content.base": (
+        "`<base>` changes where every link on this page goes, so families could be sent to "
+        "another site without knowing. Remove it and write each link in full."
+    ),
+    "content.redirect": (
+        '`<meta http-equiv="refresh">` sends families to another address without asking, '
+        "before they can read this page. Remove it; if the page moved, write a normal link "
+        "to the new address."
+    ),
+    "content.event-handler": (
+        "`{name}=` runs code when a family opens or taps this part of the page. Family pages "
+        "never need it, and the site's security policy blocks it. Remove `{name}=...`."
+    ),
+    "content.javascript-url": (
+        "This address starts with `{scheme}`, so opening it runs code instead of going to a "
+        "page. Link to a real web address (https://...) instead."
+    ),
+    "content.data-url": (
+        "This `data:` address holds a whole hidden page or file instead of pointing at one, "
+        "so families cannot see where it leads, and it can run code. Put the file on the site "
+        "or link to a real web address (https://...) instead."
+    ),
+    "content.placeholder": (
+        "This is a note from `homeroom new` saying what to write here (`{words}`). Families "
+        "would see it as an unfinished page. Write this part for families, then delete the note."
+    ),
+}
+
+# Attributes that hold an address the browser loads or opens.
+_URL_ATTRIBUTES = {
+    "action",
+    "background",
+    "cite",
+    "codebase",
+    "data",
+    "dynsrc",
+    "formaction",
+    "href",
+    "icon",
+    "longdesc",
+    "lowsrc",
+    "manifest",
+    "ping",
+    "poster",
+    "src",
+    "xlink:href",
+}
+_CODE_SCHEMES = ("javascript:", "vbscript:", "livescript:")
+# Pictures written into the page are harmless; any other data: address is not needed.
+_SAFE_DATA = re.compile(r"data:image/(?:png|jpeg|jpg|gif|webp|avif|bmp)[;,]")
+_EVENT_HANDLER = re.compile(r"on[a-z]+", re.IGNORECASE)
+# What a browser ignores in an address: leading and trailing spaces and control
+# characters, and tabs and newlines anywhere.
+_URL_JUNK = re.compile(r"[\t\n\r]")
+_URL_EDGES = re.compile(r"^[\x00-\x20\x7f]+|[\x00-\x20\x7f]+$")
+
+# Markdown link targets: [text](target), ![alt](target), [label]: target.
+_INLINE_TARGET = re.compile(
+    r"\]\([ \t]*(?:<(?P<angle>[^>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))+))"
+)
+_REFERENCE = re.compile(
+    r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angle>[^>\n]*)>|(?P<bare>\S+))", re.MULTILINE
+)
+# A Markdown attribute list, `{: #id .class key="value" }`, and its key=value pairs.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^{}\n]*=[^{}\n]*)\}")
+_ATTR_PAIR = re.compile(r"(?P<key>[^\s=}\"']+)=(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]*)")
+
+# A note from `homeroom new`, at the start of a line: after any quote or list marker
+# and any emphasis.
+_PLACEHOLDER = re.compile(
+    r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[*_]{0,3}[ \t]*"
+    r"(?P<words>" + "|".join(re.escape(w) for w in sorted(set(TO_WRITE.values()))) + ")",
+    re.MULTILINE,
+)
+_PLACEHOLDER_WORDS = tuple(sorted(set(TO_WRITE.values())))
+
+#: Files a browser runs as code when the site publishes them.
+SCRIPT_SUFFIXES = (".js", ".mjs", ".cjs")
+#: Files a browser opens as a page of their own (no theme, no security policy) and that
+#: may hold a script.
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One thing found in a text: its rule, where it starts, what it is, what to say."""
+
+    rule: str
+    offset: int
+    match: str
+    message: str
+
+
+def url_problem(value: str, attribute: str = "href") -> str | None:
+    """What is wrong with an address: ``"code"``, ``"data"``, or None when it is safe.
+
+    Character references are decoded and what browsers ignore is removed first, so
+    ``&#106;avascript:`` and ``java<tab>script:`` are found too. A ``data:`` address is
+    a problem where the browser loads or opens it (``href``, ``src`` ...), unless it is a
+    picture.
+    """
+    cleaned = _URL_EDGES.sub("", _URL_JUNK.sub("", html.unescape(value))).lower()
+    if cleaned.startswith(_CODE_SCHEMES):
+        return "code"
+    name = attribute.lower()
+    if cleaned.startswith("data:") and (name in _URL_ATTRIBUTES or name.endswith(("href", "src"))):
+        return None if _SAFE_DATA.match(cleaned) else "data"
+    return None
+
+
+def _url_hit(problem: str, offset: int, value: str) -> Hit:
+    """One rule for every address that runs code or hides a page; the message says which."""
+    shown = _URL_EDGES.sub("", _URL_JUNK.sub("", html.unescape(value)))
+    if problem == "data":
+        return Hit("content.javascript-url", offset, shown[:80], _MESSAGES["content.data-url"])
+    scheme = shown.split(":", 1)[0].lower() + ":"
+    message = _MESSAGES["content.javascript-url"].format(scheme=scheme)
+    return Hit("content.javascript-url", offset, shown[:80], message)
+
+
+class _Scanner(HTMLParser):
+    """Collect the HTML on a page that runs code, embeds, redirects or collects input."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+        self.hits: list[Hit] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        raw = self.get_starttag_text() or f"<{tag}>"
+        rule = _ELEMENTS.get(tag)
+        if rule is not None:
+            key = "content.base" if tag == "base" else rule
+            self.hits.append(Hit(rule, start, f"<{tag}>", _MESSAGES[key].format(tag=tag)))
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+            self.hits.append(
+                Hit("content.redirect", start, raw[:80], _MESSAGES["content.redirect"])
+            )
+        for name, value in attrs:
+            where = start + _attribute_offset(raw, name)
+            if _EVENT_HANDLER.fullmatch(name):
+                self.hits.append(
+                    Hit(
+                        "content.event-handler",
+                        where,
+                        name,
+                        _MESSAGES["content.event-handler"].format(name=name),
+                    )
+                )
+            problem = url_problem(value or "", name)
+            if problem is not None:
+                self.hits.append(_url_hit(problem, where, value or ""))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def parse_html_declaration(self, i: int) -> int:
+        # `<![name ...]>` other than CDATA: a comment to browsers; Python's parser refuses it.
+        if self.rawdata.startswith("<![", i) and not self.rawdata.startswith("<![CDATA[", i):
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+        return super().parse_html_declaration(i)
+
+
+def _attribute_offset(raw: str, name: str) -> int:
+    """Where attribute ``name`` starts inside the raw start tag (0 if not found)."""
+    m = re.search(r"(?<=[\s\"'/])" + re.escape(name) + r"(?=[\s=/>]|$)", raw, re.IGNORECASE)
+    return m.start() if m else 0
+
+
+def html_hits(text: str) -> list[Hit]:
+    """The HTML in ``text`` that no family page may hold (nothing if ``text`` has no tag).
+
+    Python's parser gives up on a few broken declarations (``<![x]``) that browsers read
+    as comments: that ``<`` is then read as a plain character and the text read again.
+    """
+    if "<" not in text:
+        return []
+    current = text
+    for _ in range(text.count("<")):
+        scanner = _Scanner(current)
+        try:
+            scanner.feed(current)
+            scanner.close()
+        except AssertionError:
+            stuck = current.find("<", scanner._offset())
+            if stuck < 0:
+                return scanner.hits
+            current = f"{current[:stuck]} {current[stuck + 1 :]}"
+            continue
+        return scanner.hits
+    return []
+
+
+def markdown_hits(masked: str) -> list[Hit]:
+    """Markdown links, images, link references and attribute lists that run code."""
+    hits: list[Hit] = []
+    if "](" in masked or "]:" in masked:
+        for pattern in (_INLINE_TARGET, _REFERENCE):
+            for m in pattern.finditer(masked):
+                group = "angle" if m.group("angle") is not None else "bare"
+                value = m.group(group)
+                problem = url_problem(value)
+                if problem is not None:
+                    hits.append(_url_hit(problem, m.start(group), value))
+    if "{" in masked:
+        for m in _ATTR_LIST.finditer(masked):
+            for pair in _ATTR_PAIR.finditer(m.group("body")):
+                key, value = pair.group("key"), pair.group("value").strip("\"'")
+                where = m.start("body") + pair.start()
+                if _EVENT_HANDLER.fullmatch(key):
+                    message = _MESSAGES["content.event-handler"].format(name=key)
+                    hits.append(Hit("content.event-handler", where, key, message))
+                problem = url_problem(value, key)
+                if problem is not None:
+                    quoted = pair.group("value")[:1] in ("'", '"')
+                    at = m.start("body") + pair.start("value") + (1 if quoted else 0)
+                    hits.append(_url_hit(problem, at, value))
+    return hits
+
+
+def placeholder_hits(masked: str) -> list[Hit]:
+    """Each note from ``homeroom new`` left in the text, in any language it writes."""
+    if not any(words in masked for words in _PLACEHOLDER_WORDS):
+        return []
+    hits = []
+    for m in _PLACEHOLDER.finditer(masked):
+        words = m.group("words")
+        line_end = masked.find("\n", m.start("words"))
+        note = masked[m.start("words") : line_end if line_end >= 0 else len(masked)]
+        note = note.strip().rstrip("*_").strip()
+        shown = note if len(note) <= 60 else note[:57] + "..."
+        hits.append(
+            Hit(
+                "content.placeholder",
+                m.start("words"),
+                words,
+                _MESSAGES["content.placeholder"].format(words=shown),
+            )
+        )
+    return hits
+
+
+def _position(line_starts: tuple[int, ...], offset: int) -> tuple[int, int]:
+    index = bisect.bisect_right(line_starts, offset) - 1
+    return index + 1, offset - line_starts[index] + 1
+
+
+class ContentCheck:
+    """Report code, embedded sites, redirects, forms and unfinished notes on a page."""
+
+    name = "content"
+
+    def fingerprint(self) -> str:
+        """Changes whenever these rules or the placeholder words change."""
+        return digest(self.name, RULES_VERSION, sorted(TO_WRITE.items()))
+
+    def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
+        """Every unsafe or unfinished thing on the page, and its ``allow`` entries that allow nothing."""
+        masked = mask_code(source.text)
+        hits = [*html_hits(masked), *markdown_hits(masked), *placeholder_hits(masked)]
+        findings: list[Finding] = []
+        seen: set[tuple[str, int]] = set()
+        for hit in sorted(hits, key=lambda h: (h.offset, h.rule)):
+            if (hit.rule, hit.offset) in seen:
+                continue
+            seen.add((hit.rule, hit.offset))
+            line, column = doc.position(hit.offset)
+            findings.append(
+                Finding(
+                    path=source.display,
+                    line=line,
+                    column=column,
+                    rule=hit.rule,
+                    severity=Severity.ERROR,
+                    message=hit.message,
+                    match=hit.match,
+                    language=source.language,
+                )
+            )
+        findings.extend(suppressions.problems(source))
+        return PageResult(findings=tuple(findings))
+
+
+def _walk(docs_dir: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(docs_dir):
+        # Editorial data is never published; hidden folders (.git, .github) are not either.
+        at_top = Path(root) == docs_dir
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not (at_top and d == DATA_DIR)
+        )
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def script_files(docs_dir: Path, project_root: Path | None = None) -> list[Finding]:
+    """Every file in the content folder that a browser would run as code.
+
+    MkDocs publishes every file in the content folder next to the pages, on the site's
+    own address, where the security policy (scripts from this site only) lets it run.
+    Script files (``.js``, ``.mjs``, ``.cjs``) are reported whatever they hold; pages and
+    pictures that open on their own (``.html``, ``.svg`` ...) when they hold code, at its
+    line. The theme's own scripts live in ``overrides/``, outside the content folder.
+    """
+    if not docs_dir.is_dir():
+        return []
+    findings: list[Finding] = []
+    for path in _walk(docs_dir):
+        suffix = path.suffix.lower()
+        shown = display_path(path, project_root)
+        if suffix in SCRIPT_SUFFIXES:
+            findings.append(
+                Finding(
+                    path=shown,
+                    line=1,
+                    column=1,
+                    rule="content.script-file",
+                    severity=Severity.ERROR,
+                    message=(
+                        f"This is a script file ({suffix}), and everything in the content "
+                        "folder is published on the site's own address, where it could run "
+                        "with the district's name on it. Remove it from the content folder; "
+                        "the theme's own scripts live in overrides/."
+                    ),
+                    match=path.name,
+                )
+            )
+        elif suffix in DOCUMENT_SUFFIXES:
+            finding = _document_with_code(path, shown, suffix)
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _document_with_code(path: Path, shown: str, suffix: str) -> Finding | None:
+    """A finding for a page or picture that opens on its own and holds code."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if suffix == ".svgz":
+        import gzip
+
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError):
+            return None
+    text = raw.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    hits = [h for h in html_hits(text) if h.rule in _RUNS_CODE]
+    if not hits:
+        return None
+    first = min(hits, key=lambda h: h.offset)
+    line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+    line, column = _position(line_starts, first.offset)
+    return Finding(
+        path=shown,
+        line=line,
+        column=column,
+        rule="content.script-file",
+        severity=Severity.ERROR,
+        message=(
+            f"This file holds code that runs when it is opened ({first.match} on line {line}), "
+            "and everything in the content folder is published as it is, outside the site's "
+            "pages and their safety rules. Remove the code, or the file."
+        ),
+        match=first.match,
+    )
+
+
+_RUNS_CODE = {"content.script", "content.event-handler", "content.javascript-url"}
+
+
+def options_used(settings: Settings) -> dict[str, Any]:
+    """The options that change results (for the cache's fingerprint): none."""
+    return {}
+
+
+def data_files(settings: Settings) -> list[Path]:
+    """The data files the check's results depend on (for the cache's fingerprint): none."""
+    return []
+
+
+def build(settings: Settings) -> ContentCheck:
+    """The content check (it needs no data: its rules are the same on every site)."""
+    return ContentCheck()
