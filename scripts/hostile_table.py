@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from hostile_cases import CASES
-from test_hostile import run_case
+from test_hostile_inputs import run_case
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 """Bad input a new user or an attacker gives Homeroom, one row each: what, command, exit, message.
 
-``tests/test_hostile.py`` runs every row on a fresh small site (a git repository) and
+``tests/test_hostile_inputs.py`` runs every row on a fresh small site (a git repository) and
 checks, besides the row's own exit code and message: no Python traceback, no hang, no
 temporary folder left behind, and no file that was there before deleted or changed.
 ``scripts/hostile_table.py`` prints the same rows with what each command said.

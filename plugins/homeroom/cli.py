@@ -7,6 +7,7 @@ configuration or input problem (always one line naming the file and line).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -157,7 +158,7 @@ def _settings(config_file: Path | None, lang: str | None) -> Settings:
             ),
             open=settings.languages.open,
         )
-        settings = Settings(settings.project_root, settings.docs_dir, languages, settings.plugins)
+        settings = dataclasses.replace(settings, languages=languages)
     return settings
 
 

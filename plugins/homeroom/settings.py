@@ -27,6 +27,8 @@ class Settings:
     languages: LanguageSet
     plugins: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Options of each ``homeroom/...`` plugin, by name (``readability``)."""
+    site_dir: Path | None = None
+    """The site folder mkdocs.yml names (where nothing private may be written)."""
 
     @property
     def data_dir(self) -> Path:
@@ -108,4 +110,10 @@ def load_settings(config_file: Path) -> Settings:
     }
     for name, options in homeroom.items():
         validate(name, options, config_file.as_posix())
-    return Settings(project_root=root, docs_dir=docs_dir, languages=languages, plugins=homeroom)
+    return Settings(
+        project_root=root,
+        docs_dir=docs_dir,
+        languages=languages,
+        plugins=homeroom,
+        site_dir=root / str(data.get("site_dir", "site")),
+    )

@@ -49,6 +49,12 @@ def error_position(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     At the end of the text the problem mark points past the mistake; where the unfinished
     construct opened (the context mark) is then the line to fix.
     """
+    if isinstance(exc, yaml.reader.ReaderError):
+        # A NUL or another control character: the reader stops before any line is parsed.
+        return text.count("\n", 0, exc.position), (
+            f"an invisible control character (#x{exc.character:04x}) is in this line; "
+            "delete it (it often comes from copying text out of another program)"
+        )
     if not isinstance(exc, yaml.MarkedYAMLError):
         return None, str(exc)
     at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text.rstrip())

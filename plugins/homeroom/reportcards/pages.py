@@ -58,6 +58,27 @@ class ReportCards:
 _CACHE: dict[str, ReportCards] = {}
 
 
+def _audit_folder(settings: Settings, name: str) -> Path:
+    """The audit log's folder: never where it would be published or mixed with history."""
+    folder = (settings.project_root / name).resolve()
+    docs = settings.docs_dir.resolve()
+    site = settings.site_dir.resolve() if settings.site_dir is not None else None
+    inside_git = any(part.name == ".git" for part in (folder, *folder.parents))
+    published = folder.is_relative_to(docs) or (site is not None and folder.is_relative_to(site))
+    if published or inside_git:
+        raise InputError(
+            "mkdocs.yml",
+            f"homeroom/reportcards option `audit_dir: {name}` lies inside "
+            + (
+                "`.git`"
+                if inside_git
+                else "a folder that is published, so the log of hidden values would be too"
+            )
+            + ". Keep it in a folder of its own, such as `.homeroom/audit` (the default).",
+        )
+    return folder
+
+
 def options_of(settings: Settings) -> dict[str, Any]:
     """The plugin's options with defaults filled in."""
     return {**DEFAULTS, **dict(settings.plugins.get("reportcards") or {})}
@@ -131,7 +152,7 @@ def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
             )
     audit_path = None
     if write_audit_log:
-        audit_path = write_audit(published, settings.project_root / str(options["audit_dir"]))
+        audit_path = write_audit(published, _audit_folder(settings, str(options["audit_dir"])))
     result = ReportCards(tuple(pages), published, languages, audit_path)
     _CACHE[key] = result
     return result

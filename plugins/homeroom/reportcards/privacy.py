@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from homeroom.errors import HomeroomError
+from homeroom.errors import HomeroomError, InputError
 from homeroom.reportcards.model import GROUP_PAIRS, LEVELS, District, Row, School
 
 #: A cell: (table, row, measure). Tables are subjects (``reading``), last year's results
@@ -541,10 +541,35 @@ def audit_lines(published: Iterable[PublishedSchool]) -> list[str]:
     ]
 
 
+def _is_audit_log(path: Path) -> bool:
+    """Whether an existing file is an audit log Homeroom wrote (so it may be replaced)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not first.strip():
+        return path.stat().st_size <= 1
+    try:
+        entry = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(entry, dict) and {"school", "cell", "rule"} <= set(entry)
+
+
 def write_audit(published: Iterable[PublishedSchool], folder: Path) -> Path:
-    """Write the audit log (never under the site folder) and return its path."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the audit log (never under the site folder) and return its path.
+
+    A file of the same name that is not an audit log is never replaced.
+    """
     path = folder / "reportcards.jsonl"
+    if path.is_symlink() or (path.exists() and not _is_audit_log(path)):
+        raise InputError(
+            path.as_posix(),
+            "this file is not an audit log Homeroom wrote, so it was not replaced. Move it, "
+            "or set `audit_dir:` under homeroom/reportcards to a folder of its own.",
+        )
+    folder.mkdir(parents=True, exist_ok=True)
     lines = audit_lines(published)
     path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
     return path

@@ -45,7 +45,9 @@ class ReportCardsPlugin(Gate, BasePlugin[ReportCardsConfig]):
             # The other checks' options exactly as `homeroom check` reads them.
             on_disk = load_settings(Path(config.config_file_path))
             plugins = {**on_disk.plugins, "reportcards": dict(self.config)}
-            return Settings(live.project_root, live.docs_dir, live.languages, plugins)
+            return Settings(
+                live.project_root, live.docs_dir, live.languages, plugins, on_disk.site_dir
+            )
         return live
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SIMPLE_PAGES, write_site
+from conftest import ROOT, SIMPLE_PAGES, write_site
 from hostile_cases import CASES, LONG, WARNING_PAGE, Case
 
 #: Temporary folders a build makes next to the site; none may be left behind.
@@ -207,3 +208,50 @@ def test_check_and_build_agree(tmp_path: Path, pages: dict[str, str | bytes], op
     plain = exit_of("mkdocs", "build", "-d", str(tmp_path / "plain"))
     assert check == build, (check, build)
     assert (plain == 0) == (check == 0), (check, plain)
+
+
+@pytest.mark.parametrize(
+    ("audit_dir", "says"),
+    [
+        ("content/private", "a folder that is published"),
+        ("site/audit", "a folder that is published"),
+        (".git/audit", "lies inside `.git`"),
+    ],
+)
+def test_the_audit_log_is_never_written_where_it_would_be_published(
+    tmp_path: Path, audit_dir: str, says: str
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = config.replace(
+        "  - homeroom/reportcards:\n      fail_on: error",
+        f"  - homeroom/reportcards:\n      fail_on: error\n      audit_dir: {audit_dir}",
+    )
+    assert audit_dir in config
+    (tmp_path / "mkdocs.yml").write_text(config)
+    done = subprocess.run(
+        [sys.executable, "-m", "homeroom", "check", "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert says in done.stderr
+    assert not (tmp_path / audit_dir).exists()
+
+
+def test_the_audit_log_never_replaces_a_file_it_did_not_write(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    mine = tmp_path / ".homeroom" / "audit" / "reportcards.jsonl"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my own notes\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "homeroom", "check", "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "is not an audit log Homeroom wrote" in done.stderr
+    assert mine.read_text() == "my own notes\n"
