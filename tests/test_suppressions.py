@@ -69,7 +69,7 @@ REASON = '"The school is called Benchmark Elementary."'
                 ("allow.invalid", 5, 3, "jargon.pto"),
             ],
         ),
-        (f"---\nallow:\n  Jargon IEP: {REASON}\n---\n", [("allow.invalid", 3, 3, "jargon iep")]),
+        (f"---\nallow:\n  Jargon IEP: {REASON}\n---\n", [("allow.invalid", 3, 3, "Jargon IEP")]),
         (
             f"---\nallow:\n  respect.hard-to-reach: {REASON}\n  privacy.min-n: {REASON}\n"
             f"  content.script: {REASON}\n  allow.invalid: {REASON}\n---\n",

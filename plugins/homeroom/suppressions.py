@@ -56,7 +56,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 NEVER_ALLOWED: dict[str, str] = {
     "respect.": (
         "words that describe families by what they lack are always rewritten, never "
-        "allowed. Run `homeroom explain {rule}` for a respectful way to say it"
+        "allowed. The finding itself suggests a respectful way to say it"
     ),
     "privacy.": "the protections of student privacy can never be switched off on a page",
     "content.": (
@@ -107,7 +107,7 @@ def has_any(source: Source) -> bool:
 def _never_allowed(rule: str) -> str | None:
     for family, why in NEVER_ALLOWED.items():
         if rule.startswith(family):
-            return why.format(rule=rule)
+            return why
     return None
 
 
@@ -115,7 +115,7 @@ def _check(written: _Written, in_comment: bool) -> tuple[str, str] | None:
     """(rule id, message) of what is wrong with an entry, or None when it allows its rule."""
     rule = written.rule
     example = COMMENT_EXAMPLE if in_comment else FRONT_MATTER_EXAMPLE
-    forbidden = _never_allowed(rule)
+    forbidden = _never_allowed(rule.lower())
     if forbidden is not None:
         return "allow.forbidden", f"`{rule}` can never be allowed: {forbidden}."
     if "*" in rule:
@@ -124,7 +124,7 @@ def _check(written: _Written, in_comment: bool) -> tuple[str, str] | None:
             "Name the one rule that does not fit (each finding prints its rule id, such as "
             f"jargon.benchmark) and say why: `{example}`."
         )
-    if not _RULE_ID.fullmatch(rule):
+    if not _RULE_ID.fullmatch(rule.lower()):
         return "allow.invalid", (
             f"`{rule}` is not a rule id, so it allows nothing. Rule ids look like "
             "`jargon.benchmark` and are printed with each finding; `homeroom explain` lists them."
@@ -132,7 +132,8 @@ def _check(written: _Written, in_comment: bool) -> tuple[str, str] | None:
     if written.reason is None or not written.reason.strip():
         return "allow.invalid", (
             f"Allowing `{rule}` needs a reason, so that reviewers and the next editor know why "
-            f"the rule does not fit here; without one it allows nothing. Write: `{example}`."
+            "the rule does not fit here; without one it allows nothing. Add it after the "
+            f"rule, for example `{example}`."
         )
     if len(_LETTER.findall(written.reason)) < MIN_REASON_LETTERS:
         return "allow.invalid", (
@@ -181,7 +182,7 @@ def _front_matter_entries(source: Source) -> tuple[list[_Written], list[Finding]
         if rule is None:
             rule = str(rule_node.value) if isinstance(rule_node, yaml.ScalarNode) else "?"
         reason = text_of(reason_node) if reason_node is not None else None
-        written.append(_Written(rule.strip().lower(), reason, line, column, None))
+        written.append(_Written(rule.strip(), reason, line, column, None))
 
     if isinstance(value, yaml.MappingNode):
         for rule_node, reason_node in value.value:
@@ -234,9 +235,7 @@ def _comment_entries(source: Source) -> list[_Written]:
         if re.search(r"[\s,;]", rule):
             # Several rules, or the old form `jargon.iep, readability.sentence`.
             rule = "\0" + rule
-        written.append(
-            _Written(rule.lower(), reason.strip() if colon else None, line, column, m.end())
-        )
+        written.append(_Written(rule, reason.strip() if colon else None, line, column, m.end()))
     return written
 
 
@@ -255,15 +254,15 @@ def _entries(source: Source) -> tuple[list[Entry], list[Finding]]:
         elif written.rule == "" and in_comment:
             wrong = (
                 "allow.invalid",
-                "This `homeroom allow` comment names no rule, so it allows nothing. Write: "
-                f"`{COMMENT_EXAMPLE}`.",
+                "This `homeroom allow` comment names no rule, so it allows nothing. Name one "
+                f"rule and say why, for example `{COMMENT_EXAMPLE}`.",
             )
         else:
             wrong = _check(written, in_comment)
         if wrong is None:
             entries.append(
                 Entry(
-                    written.rule,
+                    written.rule.lower(),
                     (written.reason or "").strip(),
                     written.line,
                     written.column,

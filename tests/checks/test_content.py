@@ -7,12 +7,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
 from homeroom import engine
 from homeroom.checks import content
+from homeroom.errors import InputError
 from homeroom.findings import Severity
 from homeroom.languages import LanguageSet
 from homeroom.rules import RULES
@@ -265,7 +266,11 @@ CHECK_SETTINGS = Settings(ROOT, ROOT / "content", LanguageSet.from_i18n(None))
     )
 )
 def test_no_input_makes_the_check_crash(text: str) -> None:
-    source = source_from_text(text, "content/p.md", "p.md", "p.md", "en")
+    try:
+        source = source_from_text(text, "content/p.md", "p.md", "p.md", "en")
+    except InputError:
+        assume(False)  # unreadable front matter is reported when the page is read
+        return
     result = CHECK.check_page(source, engine.prose_of(source))
     for finding in result.findings:
         assert finding.line >= 1 and finding.column >= 1
