@@ -1,1 +1,1 @@
-"""``homeroom/content``: refuse sources that cannot be read as they are."""
+"""``homeroom/content``: refuse pages that cannot be read, are unsafe or are unfinished."""

@@ -7,6 +7,13 @@ from mkdocs.config.base import Config
 
 
 class ContentConfig(Config):
-    """``enabled``: check that every page can be read (encoding, front matter, language)."""
+    """``enabled``: check every page and the content folder.
+
+    Every page must be readable (encoding, front matter, language), safe (no code that
+    runs, no embedded sites, redirects or forms) and finished (no note left by ``homeroom
+    new``); no script file may sit in the content folder. Every such finding is an error
+    that stops the build: there is no ``fail_on`` to lower. The theme's script hashes for
+    the Content-Security-Policy come from this plugin whether or not it is enabled.
+    """
 
     enabled = c.Type(bool, default=True)
