@@ -99,16 +99,17 @@ def test_warm_run_reads_results_instead_of_checking(
         return capsys.readouterr().out, engine.STATS["computed"] - before
 
     cold, computed = check()
-    assert computed == 2 * 3  # readability and jargon on three pages
+    assert computed == 3 * 3  # content, readability and jargon on three pages
     warm, computed = check()
     assert (warm, computed) == (cold, 0)
     assert sorted(p.name.split("-")[0] for p in (root / ".homeroom-cache").iterdir()) == [
+        "content",
         "jargon",
         "readability",
     ]
     (root / "content" / "grade-1.md").write_text(f"# Grade 1\n\n{ELEVEN} Ask us.\n")
     edited, computed = check()
-    assert computed == 2  # the edited page only, by both checks
+    assert computed == 3  # the edited page only, by each check
     assert edited != cold
 
 
@@ -170,7 +171,7 @@ def test_cache_folder_from_the_environment_is_used_by_the_build(
     monkeypatch.setenv("HOMEROOM_CACHE_DIR", str(folder))
     done = mkdocs_build(root)
     assert done.returncode == 0, done.stderr
-    assert {p.name.split("-")[0] for p in folder.iterdir()} == {"readability", "jargon"}
+    assert {p.name.split("-")[0] for p in folder.iterdir()} == {"content", "readability", "jargon"}
     assert not (root / ".homeroom-cache").exists()
 
 

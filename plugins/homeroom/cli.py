@@ -389,6 +389,15 @@ def _check(args: argparse.Namespace) -> int:
         args.jobs or engine.jobs(),
         broken,
     )
+    if collected.every:
+        # Script files are not pages: the content folder is searched for them.
+        from homeroom.checks.content import script_files
+
+        if settings.enabled("content") or not settings.plugins:
+            found = script_files(settings.docs_dir, settings.project_root)
+            report = engine.Report(
+                findings=tuple(sorted((*report.findings, *found))), pages=report.pages
+            )
     problems = [*collected.problems, *broken.errors]
     try:
         # Coverage is judged only when every page could be read: an unreadable translation
@@ -508,10 +517,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return translations_cli.run(args, _settings(args.config_file, None))
         if args.command == "new":
-            from homeroom.scaffold import create
+            from homeroom.scaffold import new_page
 
-            for made in create(load_settings(args.config_file), args.type, args.name, args.title):
-                print(f"created {display_path(made.path, Path.cwd())}")
+            for line in new_page(args.config_file, args.type, args.name, args.title):
+                print(line)
             return EXIT_OK
         if args.command == "reportcards":
             from homeroom.reportcards.cli import run as run_reportcards

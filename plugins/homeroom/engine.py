@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 #: Every page check Homeroom has, by plugin name (``homeroom/<name>`` in mkdocs.yml), and
 #: the module that implements it (imported only when the check is needed).
 CHECK_MODULES: dict[str, str] = {
+    "content": "homeroom.checks.content",
     "readability": "homeroom.checks.readability",
     "jargon": "homeroom.checks.jargon",
     "pagetypes": "homeroom.checks.pagetypes",
@@ -234,6 +235,15 @@ def check_page(
             origin = "computed"
             if cache is not None and getattr(check, "cacheable", True):
                 cache.put(check.name, fingerprint, page_key, _to_json(result))
+        elif (
+            origin == "memory"
+            and cache is not None
+            and getattr(check, "cacheable", True)
+            and cache.get(check.name, fingerprint, page_key) is None
+        ):
+            # Known from an earlier run in this process (another site, say): this site's
+            # disk cache gets it too, so its next run in a new process reuses it.
+            cache.put(check.name, fingerprint, page_key, _to_json(result))
         STATS[origin] += 1
         _CACHE.put(key, result)
         findings.extend(result.findings)

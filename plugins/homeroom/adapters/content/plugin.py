@@ -32,6 +32,7 @@ from homeroom.adapters.base import (
     is_repeat_pass,
     settings_from,
     sources_from,
+    stop_on_input_errors,
 )
 from homeroom.adapters.content.config import ContentConfig
 from homeroom.errors import HomeroomError
@@ -70,24 +71,20 @@ class ContentPlugin(Gate, BasePlugin[ContentConfig]):
         if not self.config.enabled:
             return files
         from homeroom import engine
-        from homeroom.checks.content import ContentCheck, script_files
+        from homeroom.checks.content import script_files
 
         settings = settings_from(config, {})
         sources = sources_from(files, settings)
         if is_repeat_pass(config):
             return files  # the first pass saw every language's pages
         self.reporter.clear()
-        # Through the engine's registry when the check is listed there: the same
-        # fingerprint as `homeroom check`, so a build after a check reuses its results.
-        check = (
-            engine.LazyCheck("content", settings)
-            if "content" in engine.CHECK_MODULES
-            else ContentCheck()
-        )
+        # Through the engine's registry: the same fingerprint as `homeroom check`, so a
+        # build after a check reuses its results.
         try:
+            check = engine.LazyCheck("content", settings)
             report = engine.run(sources, [check], disk_cache(settings))
         except HomeroomError as exc:
-            raise PluginError(str(exc)) from None
+            stop_on_input_errors(exc)
         self.reporter.report(report.findings)
         self.reporter.report(sorted(script_files(settings.docs_dir, settings.project_root)))
         return files
