@@ -121,6 +121,7 @@ def test_a_new_page_builds_clean_in_every_language(tmp_path: Path, page_type: st
         "created content/fresh.md",
         "created content/fresh.es.md",
         "created content/fresh.ar.md",
+        "mkdocs.yml has no `nav:`, so MkDocs lists the new page in its menu by itself.",
     ]
     done = mkdocs_build(root)
     assert done.returncode == 0, done.stderr
