@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from conftest import ROOT, homeroom, mkdocs_build, plain_mkdocs_build
 from homeroom.page_types import load_page_types
+from homeroom.placeholders import TO_WRITE
 
 MKDOCS_YML = """\
 site_name: Test district
@@ -113,7 +115,9 @@ def test_broken_page_types_data_stops_the_build_with_file_and_line(tmp_path: Pat
 
 
 @pytest.mark.parametrize("page_type", ["home", "conference-guide", "grade-expectations"])
-def test_a_new_page_builds_clean_in_every_language(tmp_path: Path, page_type: str) -> None:
+def test_a_new_page_builds_clean_in_every_language_once_its_notes_are_written(
+    tmp_path: Path, page_type: str
+) -> None:
     root = write(tmp_path, {"index.md": "---\ntype: staff\n---\n# Home\n"})
     made = homeroom("new", page_type, "fresh", "--title", "A fresh page", cwd=root)
     assert made.returncode == 0, made.stderr
@@ -123,6 +127,13 @@ def test_a_new_page_builds_clean_in_every_language(tmp_path: Path, page_type: st
         "created content/fresh.ar.md",
         "mkdocs.yml has no `nav:`, so MkDocs lists the new page in its menu by itself.",
     ]
+    # The notes saying what to write stop the build until they are replaced.
+    unfinished = mkdocs_build(root)
+    assert unfinished.returncode == 1
+    assert "error content.placeholder" in unfinished.stderr
+    notes = re.compile(r"^\*(" + "|".join(map(re.escape, TO_WRITE.values())) + r").*\*$", re.M)
+    for page in (root / "content").glob("fresh*.md"):
+        page.write_text(notes.sub("Families can read this.", page.read_text("utf-8")), "utf-8")
     done = mkdocs_build(root)
     assert done.returncode == 0, done.stderr
     assert "pagetype" not in done.stderr
