@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from homeroom import inline_spans
 from homeroom.cache import Memo
 
 
@@ -97,23 +98,18 @@ def has_tokens(text: str) -> bool:
 
 
 # Inline constructs that are not prose, in the order they are masked. Earlier masks win:
-# a URL inside a code span is already blank when the URL pattern runs.
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+# a URL inside a code span is already blank when the URL pattern runs. Comments, code
+# spans, images, inline links, footnote references and e-mail addresses are found by
+# :mod:`homeroom.inline_spans` (their patterns are quadratic on some inputs); the rest are
+# patterns that read each character a bounded number of times.
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_INLINE_LINK = re.compile(
-    r"(?P<open>\[)(?P<text>(?:[^\[\]]|\[[^\]]*\])*)"
-    r"(?P<target>\]\(\s*(?:<[^>]*>|[^()\s]*(?:\([^()\s]*\))?[^()\s]*)"
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\))"
-)
 _REF_LINK = re.compile(r"(?P<open>\[)(?P<text>[^\[\]]+)(?P<target>\]\[[^\]]*\])")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]:?")
 _ATTR_LIST = re.compile(r"\{:?\s*(?:[.#][\w-]|[\w-]+=)[^{}]*\}|\{:[^{}]*\}")
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_EMPHASIS = re.compile(r"\*+|~~|==|\^\^|(?<!\w)_+|_+(?!\w)")
+# `_+(?!\w)` only where a run of underscores starts: from inside a run it fails whenever
+# it failed at the run's start, and trying it there read the rest of the run each time.
+_EMPHASIS = re.compile(r"\*+|~~|==|\^\^|(?<!\w)_+|(?<!_)_++(?!\w)")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9][a-z0-9_+-]*:(?!\S)")
@@ -125,7 +121,8 @@ _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?:[ \t]+|$)")
 _ATX_OPEN = re.compile(r"#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+# Only where a run of blanks starts: a match from inside the run is one from its start.
+_ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 _ADMONITION_TITLE = re.compile(
     r"(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]*\"(?P<title>[^\"]*)\""
 )
@@ -138,49 +135,64 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+def _pattern_spans(pattern: re.Pattern[str]) -> Callable[[str], Iterable[tuple[int, int]]]:
+    def spans(text: str) -> Iterator[tuple[int, int]]:
+        for m in pattern.finditer(text):
+            yield m.span()
+
+    return spans
+
+
+def _link_spans(text: str) -> Iterator[tuple[int, int]]:
+    # Link text is prose; the brackets and the target are not.
+    for start, target, end in inline_spans.inline_links(text):
+        yield start, start + 1
+        yield target, end
+
+
+def _ref_link_spans(text: str) -> Iterator[tuple[int, int]]:
+    for m in _REF_LINK.finditer(text):
+        yield m.span("open")
+        yield m.span("target")
+
+
+#: What :func:`_mask_inline` blanks, in order, each over the text the ones before it left.
+_MASKS: tuple[Callable[[str], Iterable[tuple[int, int]]], ...] = (
+    inline_spans.comments,
+    inline_spans.code_spans,
+    inline_spans.images,
+    _pattern_spans(_AUTOLINK),
+    _pattern_spans(_HTML_TAG),
+    _link_spans,
+    _ref_link_spans,
+    inline_spans.footnote_refs,
+    _pattern_spans(_ATTR_LIST),
+    _pattern_spans(_URL),
+    inline_spans.emails,
+    _pattern_spans(_SHORTCODE),
+    _pattern_spans(_ENTITY),
+    _pattern_spans(_EMPHASIS),
+    _pattern_spans(_ESCAPE),
+)
+
+
 def _mask_inline(text: str) -> str:
     """Mask everything inside one block that a family does not read as words.
 
-    Each pattern runs over the text as the patterns before it left it; the text is only
-    rebuilt after a pattern found something (most blocks have no code, link or HTML).
+    Each mask runs over the text as the masks before it left it; the text is only
+    rebuilt after a mask found something (most blocks have no code, link or HTML).
     """
     current = text
     chars: list[str] | None = None
-
-    def blank_all(pattern: re.Pattern[str], groups: tuple[str, ...] = ()) -> None:
-        nonlocal current, chars
-        matches = list(pattern.finditer(current))
-        if not matches:
-            return
+    for mask in _MASKS:
+        spans = list(mask(current))
+        if not spans:
+            continue
         if chars is None:
             chars = list(current)
-        for m in matches:
-            if groups:
-                for group in groups:
-                    _blank(chars, m.start(group), m.end(group))
-            else:
-                _blank(chars, m.start(), m.end())
+        for start, end in spans:
+            _blank(chars, start, end)
         current = "".join(chars)
-
-    blank_all(_COMMENT)
-    blank_all(_CODE_SPAN)
-    blank_all(_IMAGE)
-    blank_all(_AUTOLINK)
-    blank_all(_HTML_TAG)
-    for pattern in (_INLINE_LINK, _REF_LINK):
-        # Link text is prose; the brackets and the target are not.
-        blank_all(pattern, ("open", "target"))
-    for pattern in (
-        _FOOTNOTE_REF,
-        _ATTR_LIST,
-        _URL,
-        _EMAIL,
-        _SHORTCODE,
-        _ENTITY,
-        _EMPHASIS,
-        _ESCAPE,
-    ):
-        blank_all(pattern)
     return current
 
 

@@ -35,7 +35,9 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
 SOFT_ABBREVIATIONS = frozenset({"a.m", "p.m", "etc", "inc", "ltd", "co"})
 
 _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
-_CANDIDATE_RE = re.compile(r"[.!?…。！？؟]+[\"'”’)\]»]*(?=\s|$)|[。！？؟]+")
+# The first form is tried only where a run of stops starts: from inside the run it fails
+# whenever it failed at the run's start, and trying it there read the rest of the run.
+_CANDIDATE_RE = re.compile(r"(?<![.!?…。！？؟])[.!?…。！？؟]+[\"'”’)\]»]*(?=\s|$)|[。！？؟]+")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[«¿¡]*[\d\w]")
 _DOTTED = re.compile(r"(?:\w\.)+\w")
 _LANGUAGE_SEPARATOR = re.compile(r"[-_]")

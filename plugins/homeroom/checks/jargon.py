@@ -14,6 +14,7 @@ HTML and front matter are never matched, and phrases match across line breaks.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Mapping
@@ -61,18 +62,44 @@ _DEFINED_AFTER = re.compile(
     r"[*_]{0,3}\s*(?:\((?P<paren>[^()]*)\)|:[*_]{0,3}\s*\S|,?\s+(?:which\s+)?means\b|,?\s+(?:que\s+)?significa\b|,\s+(?:es\s+decir|o\s+sea)\b)",
     re.IGNORECASE,
 )
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
-_GLOSSARY_LINK = re.compile(r"\]\([^)]*glossary[^)]*\)", re.IGNORECASE)
+_GLOSSARY_WORD = re.compile("glossary", re.IGNORECASE)
 
 
-def _defined_at(text: str, start: int, end: int) -> bool:
+class _LinkTargets:
+    """Where each ``](...)`` after a term ends, in one page's source.
+
+    The closing brackets and the word "glossary" are found once per page, so a page with
+    thousands of terms followed by ``](`` and no ``)`` is not read to its end for each.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.closes = [m.start() for m in re.finditer(r"\)", text)]
+        self.glossary = [m.start() for m in _GLOSSARY_WORD.finditer(text)]
+
+    def end(self, offset: int) -> int:
+        r"""Where ``\]\([^)]*\)`` matched at ``offset`` ends, or -1."""
+        if not self.text.startswith("](", offset):
+            return -1
+        index = bisect.bisect_left(self.closes, offset + 2)
+        return self.closes[index] + 1 if index < len(self.closes) else -1
+
+    def to_glossary(self, offset: int) -> bool:
+        r"""Whether ``\]\([^)]*glossary[^)]*\)`` (any case) matches at ``offset``."""
+        end = self.end(offset)
+        index = bisect.bisect_left(self.glossary, offset + 2)
+        return end >= 0 and index < len(self.glossary) and self.glossary[index] + 8 < end
+
+
+def _defined_at(targets: _LinkTargets, start: int, end: int) -> bool:
     """Whether the term at text[start:end] is explained right there, or linked to the glossary."""
-    if start > 0 and text[start - 1] == "[" and _GLOSSARY_LINK.match(text, end):
+    text = targets.text
+    if start > 0 and text[start - 1] == "[" and targets.to_glossary(end):
         return True
     # A linked term ("[term](page.md) (explanation)"): look after the link's target.
-    link = _LINK_TARGET.match(text, end)
-    if link is not None:
-        end = link.end()
+    link_end = targets.end(end)
+    if link_end >= 0:
+        end = link_end
     m = _DEFINED_AFTER.match(text, end)
     if m is None:
         return False
@@ -117,6 +144,7 @@ class JargonCheck:
         if glossary is None or source.page_type == "glossary":
             return PageResult()
         findings: list[Finding] = []
+        targets = _LinkTargets(source.text)
         defined: set[str] = set()
         seen_acronyms: set[str] = set()
         spelled_out = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,5}s?)\)", source.text)}
@@ -138,7 +166,7 @@ class JargonCheck:
                 if entry.define:
                     if entry.id in defined:
                         continue
-                    if _defined_at(source.text, start, end):
+                    if _defined_at(targets, start, end):
                         defined.add(entry.id)
                         continue
                 findings.append(
