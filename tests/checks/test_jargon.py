@@ -143,23 +143,25 @@ def test_accept_list_allows_names() -> None:
 
 def test_inline_comment_allows_a_rule_for_the_next_block_and_says_so() -> None:
     found = findings(
-        "<!-- homeroom allow jargon.benchmark -->\nThe benchmark is in May.\n\nThe benchmark again.\n"
+        "<!-- homeroom allow jargon.benchmark: the state form uses this name -->\n"
+        "The benchmark is in May.\n\nThe benchmark again.\n"
     )
     assert [(f.line, f.severity) for f in found] == [(2, Severity.INFO), (4, Severity.WARNING)]
     assert found[0].message.startswith("Allowed by the comment on line 1:")
 
 
-def test_front_matter_allows_a_rule_family_for_the_page() -> None:
+def test_front_matter_allows_one_rule_for_the_page_but_never_respect() -> None:
     found = findings(
-        "---\ntitle: T\nallow: [jargon.*]\n---\nThe benchmark. Hard-to-reach parents.\n"
+        "---\ntitle: T\nallow:\n  jargon.benchmark: The state form uses this name.\n"
+        "  respect.hard-to-reach: We always say it this way.\n---\n"
+        "The benchmark. Hard-to-reach parents.\n"
     )
     assert sorted((f.rule, f.severity.value) for f in found) == [
         ("jargon.benchmark", "info"),
         ("respect.hard-to-reach", "error"),
     ]
-    assert (
-        "Allowed by the page's front matter" in found[0].message or "Allowed by" in found[1].message
-    )
+    allowed = next(f for f in found if f.rule == "jargon.benchmark")
+    assert "The state form uses this name." in allowed.message
 
 
 def test_page_type_scope() -> None:
