@@ -65,9 +65,57 @@ def units(markdown: str) -> list[tuple[str, int, int, str]]:
             "> Quoted words here.\n", [("quote", 1, 3, "Quoted words here.")], id="blockquote"
         ),
         pytest.param(
-            "---\ntitle: Words in front matter\n---\n```python\ncode = 1\n```\n<div>html</div>\n\nText.\n",
-            [("paragraph", 9, 1, "Text.")],
-            id="front-matter-code-and-html-blocks-are-not-prose",
+            "---\ntitle: Words in front matter\n---\n```python\ncode = 1\n```\n\nText.\n",
+            [("paragraph", 8, 1, "Text.")],
+            id="front-matter-and-code-are-not-prose",
+        ),
+        pytest.param(
+            "<table>\n  <tr><th>Day</th><th>Time</th></tr>\n"
+            "  <tr><td>Monday</td><td>3 p.m.</td></tr>\n</table>\n",
+            [
+                ("table_cell", 2, 11, "Day"),
+                ("table_cell", 2, 23, "Time"),
+                ("table_cell", 3, 11, "Monday"),
+                ("table_cell", 3, 26, "3 p.m."),
+            ],
+            id="html-table-each-cell",
+        ),
+        pytest.param(
+            '<div class="note">\nBring a <b>coat</b> &amp; boots.\n<p>Lunch is free.</p>\n</div>\n',
+            [("paragraph", 2, 1, "Bring a coat boots."), ("paragraph", 3, 4, "Lunch is free.")],
+            id="html-div-and-paragraph-tags-and-entities",
+        ),
+        pytest.param(
+            "<details>\n<summary>Why we test</summary>\n<ul><li>Fall<li>Spring</li></ul>\n</details>\n",
+            [
+                ("heading", 2, 10, "Why we test"),
+                ("list_item", 3, 9, "Fall"),
+                ("list_item", 3, 17, "Spring"),
+            ],
+            id="html-details-summary-and-list-items",
+        ),
+        pytest.param(
+            '<div title="a title" data-x="more words">\n<img alt="a photo" src="x.png">\n'
+            "<script>var words = 'not prose';</script><style>p { color: red; }</style>\n"
+            "<!-- homeroom allow jargon.benchmark: a reason -->\n<pre>code here</pre>\n"
+            "Seen.\n</div>\n",
+            [("paragraph", 6, 1, "Seen.")],
+            id="html-attributes-scripts-styles-comments-and-code-are-not-prose",
+        ),
+        pytest.param(
+            "<!-- a comment\nover lines -->\n\nText.\n",
+            [("paragraph", 4, 1, "Text.")],
+            id="html-comment-block",
+        ),
+        pytest.param(
+            "> <div>\n> Quoted words\n> </div>\n\n- <div>In a list</div>\n",
+            [("quote", 2, 3, "Quoted words"), ("list_item", 5, 8, "In a list")],
+            id="html-in-a-quote-and-a-list-item",
+        ),
+        pytest.param(
+            "<div>\n" + "<a word " * 3 + "\n</div>\n",
+            [("paragraph", 2, 1, "<a word <a word <a word")],
+            id="html-whose-tags-never-close-is-masked-by-patterns-and-still-read",
         ),
         pytest.param("Setext\n------\n", [("heading", 1, 1, "Setext")], id="setext-heading"),
         pytest.param(
@@ -121,6 +169,15 @@ def test_any_text_gives_units_that_are_masked_copies_of_the_source(text: str) ->
                 "***bold***",
                 "Setext",
                 "===",
+                "<table><tr><td>cell</td>",
+                "<td title='x'>a</td></tr></table>",
+                "<!-- note",
+                "-->",
+                "<script>if (a<b) {}",
+                "</script>",
+                "<p>words <b>bold</b>",
+                "</div>",
+                "<a href=x",
             ]
         ),
         max_size=25,
@@ -133,3 +190,5 @@ def test_markdown_shaped_input_never_crashes(lines: list[str]) -> None:
         line, column = doc.position(unit.start)
         assert 1 <= line <= text.count("\n") + 1
         assert column >= 1
+        original = text[unit.start : unit.end]
+        assert all(m == o or m == " " for m, o in zip(unit.text, original, strict=True))

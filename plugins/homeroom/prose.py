@@ -1,7 +1,9 @@
 """Turn a Markdown source into the units of prose a family would read.
 
 Every heading, paragraph, list item, table cell, admonition title and admonition body is
-its own unit. Code, front matter, HTML, URLs, link targets, attribute lists and Markdown
+its own unit, and so is the visible text of each block element in raw HTML (a ``<td>``,
+a ``<li>``, a ``<div>``: :mod:`homeroom.html_text`). Code, front matter, HTML tags,
+attributes and comments, scripts, URLs, link targets, attribute lists and Markdown
 punctuation are *masked*: replaced by spaces rather than deleted, so an offset in a unit's
 text is the same offset in the source file and every finding can name the exact line and
 column the author must edit.
@@ -21,7 +23,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from homeroom import inline_spans
+from homeroom import html_text, inline_spans
 from homeroom.cache import Memo
 
 
@@ -334,9 +336,48 @@ def extract(text: str) -> ProseDocument:
             add_span(unit_kind, block_start, block_end, masked)
         elif kind == "heading_close":
             heading_markup = ""
+        elif kind == "html_block" and token.map is not None:
+            for html_unit in _html_units(text, starts, token.map, stack, list_item_first_line):
+                unit_kind, start, masked = html_unit
+                add_span(unit_kind, start, start + len(masked), masked)
 
     units.sort(key=lambda u: u.start)
     return ProseDocument(source=text, units=tuple(units), line_starts=starts)
+
+
+def _html_units(
+    text: str,
+    starts: tuple[int, ...],
+    lines: list[int],
+    stack: list[str],
+    list_item_first_line: list[int],
+) -> Iterator[tuple[str, int, str]]:
+    """(kind, start, masked text) of the visible text in a raw HTML block.
+
+    Only what Markdown put in front of the HTML is blanked line by line (the ``>`` of a
+    quote, a list item's marker); a ``>`` at the start of a line may close a tag.
+    """
+    first, last = lines
+    block_start = starts[first]
+    block_end = _line_span(starts, text, last - 1)[1]
+    chars = list(text[block_start:block_end])
+    for line_no in range(first, last):
+        ls, le = _line_span(starts, text, line_no)
+        line = text[ls:le]
+        pos = 0
+        if "quote" in stack:
+            cut = _CONTAINER_PREFIX.match(line)
+            pos = cut.end() if cut else 0
+        if stack and stack[-1] == "list_item" and line_no == list_item_first_line[-1]:
+            while pos < len(line) and line[pos] in " \t":
+                pos += 1
+            m = _LIST_MARKER.match(line, pos)
+            if m:
+                pos = m.end()
+        _blank(chars, ls - block_start, ls - block_start + pos)
+    for unit in html_text.text_units("".join(chars)):
+        kind = _kind_for(stack, unit.kind) if unit.kind == "paragraph" else unit.kind
+        yield kind, block_start + unit.start, _mask_inline(unit.text)
 
 
 def _add_row(units: list[ProseUnit], text: str, starts: tuple[int, ...], line_no: int) -> None:

@@ -201,3 +201,53 @@ def test_bad_glossary_data_names_file_entry_and_field(
     with pytest.raises(InputError) as caught:
         parse_glossary({"entries": entries}, "content/_data/glossary/en.yml", "en")
     assert str(caught.value).startswith("content/_data/glossary/en.yml: " + message)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line", "column"),
+    [
+        pytest.param(
+            "<table>\n  <tr><th>Who</th><th>What</th></tr>\n"
+            "  <tr><td>Staff</td><td>We call hard-to-reach parents.</td></tr>\n</table>\n",
+            3,
+            33,
+            id="in-a-table-cell",
+        ),
+        pytest.param(
+            '<div class="note">\nEvery week we call\nhard to reach parents at home.\n</div>\n',
+            3,
+            1,
+            id="in-a-div-across-lines",
+        ),
+        pytest.param(
+            "<details>\n<summary>Calls to hard-to-reach parents</summary>\n<p>Weekly.</p>\n"
+            "</details>\n",
+            2,
+            19,
+            id="in-a-details-summary",
+        ),
+        pytest.param(
+            "> <div>We call hard-to-reach parents.</div>\n",
+            1,
+            16,
+            id="in-html-inside-a-quote",
+        ),
+    ],
+)
+def test_deficit_words_inside_raw_html_are_found_at_their_place(
+    markdown: str, line: int, column: int
+) -> None:
+    found = findings(markdown)
+    assert [(f.rule, f.line, f.column) for f in found] == [("respect.hard-to-reach", line, column)]
+
+
+def test_attributes_scripts_and_comments_in_html_are_not_prose() -> None:
+    markdown = (
+        '<div title="hard-to-reach parents" data-note="the benchmark">\n'
+        "<script>const who = 'hard-to-reach parents';</script>\n"
+        "<style>.benchmark { color: red; }</style>\n"
+        "<!-- hard-to-reach parents, benchmark -->\n"
+        '<img alt="the benchmark" src="b.png">\n'
+        "<p>We call every family.</p>\n</div>\n"
+    )
+    assert findings(markdown) == []

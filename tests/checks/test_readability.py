@@ -424,3 +424,21 @@ def test_bad_plain_words_name_the_entry_and_field(raw: object, field: str) -> No
 
     with pytest.raises(InputError, match=f"^plain-words.yml: {field}"):
         parse_plain_words(raw, "plain-words.yml")
+
+
+def test_cells_of_an_html_table_are_short_sentences_of_their_own() -> None:
+    rows = "\n".join(
+        f"  <tr><td>Week {i}</td><td>Read a book</td><td>Practice math facts</td></tr>"
+        for i in range(10)
+    )
+    result = check(f"<table>\n{rows}\n</table>\n")
+    assert result.findings == ()
+    assert result.metrics["sentences"] == 30
+    assert result.metrics["words"] == 10 * (2 + 3 + 3)
+
+
+def test_a_long_sentence_in_an_html_paragraph_is_found_at_its_line_and_column() -> None:
+    result = check(f'<div class="note">\n  <p title="not counted">{LONG}</p>\n</div>\n')
+    (finding,) = result.findings
+    assert (finding.rule, finding.line, finding.column) == ("readability.sentence", 2, 26)
+    assert "33 words" in finding.message

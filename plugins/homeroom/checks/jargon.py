@@ -9,7 +9,8 @@
 - ``jargon.acronym``: an abbreviation that is not in the glossary and never spelled out.
 
 Matching runs over the prose units of :mod:`homeroom.prose`, so code, URLs, link targets,
-HTML and front matter are never matched, and phrases match across line breaks.
+HTML tags, attributes and comments, and front matter are never matched, while the text
+inside raw HTML (a table cell, a ``<div>``) is; phrases match across line breaks.
 """
 
 from __future__ import annotations
