@@ -192,3 +192,31 @@ def test_markdown_shaped_input_never_crashes(lines: list[str]) -> None:
         assert column >= 1
         original = text[unit.start : unit.end]
         assert all(m == o or m == " " for m, o in zip(unit.text, original, strict=True))
+
+
+def test_every_item_of_a_list_nested_as_deep_as_a_page_may_be_is_prose() -> None:
+    from homeroom.sources import MAX_NESTING
+
+    # markdown-it dropped everything below its default depth (a list and its item are
+    # two levels): a list nested ten deep was published but never checked.
+    text = "\n".join("  " * i + f"- level {i}" for i in range(MAX_NESTING)) + "\n"
+    doc = extract(text)
+    assert [u.plain for u in doc.units] == [f"level {i}" for i in range(MAX_NESTING)]
+    assert doc.position(doc.units[-1].start) == (MAX_NESTING, 2 * MAX_NESTING + 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(">" * 10_000 + " x", id="quotes-without-spaces"),
+        pytest.param("> " * 10_000 + "x", id="quotes"),
+        pytest.param("- " * 10_000 + "x", id="list-markers"),
+        pytest.param("1. " * 10_000 + "x", id="ordered-list-markers"),
+        pytest.param("\n".join("    " * i + "!!! note" for i in range(300)), id="admonitions"),
+        pytest.param("[" * 10_000 + "x" + "]" * 10_000, id="brackets"),
+    ],
+)
+def test_nesting_far_deeper_than_any_page_does_not_crash(text: str) -> None:
+    # Deeper than the limit, markdown-it stops reading the container; nothing recurses.
+    doc = extract(text)
+    assert all(unit.start < len(text) for unit in doc.units)

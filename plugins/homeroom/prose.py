@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -70,11 +71,33 @@ class ProseDocument:
         return "\n".join(u.plain for u in self.units if u.plain)
 
 
+#: How deep markdown-it follows nested blocks. Its default, 20, drops everything deeper
+#: without a word: a list nested ten levels (a list and its item are two) was published
+#: but never checked. The site refuses pages nested more than 50 levels
+#: (:data:`homeroom.sources.MAX_NESTING`), so this reaches past the deepest page it takes.
+BLOCK_NESTING = 128
+#: How deep inline constructs nest (links in brackets in emphasis): markdown-it's
+#: default. Its work on a line of brackets grows with this limit.
+INLINE_NESTING = 20
+
+
+def _deep_blocks(state: StateCore) -> None:
+    state.md.options["maxNesting"] = BLOCK_NESTING
+
+
+def _shallow_inline(state: StateCore) -> None:
+    state.md.options["maxNesting"] = INLINE_NESTING
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # CommonMark plus the pieces Material sites use: pipe tables, `!!!`/`???`
-    # admonitions and YAML front matter.
-    return MarkdownIt("commonmark").enable("table").use(admon_plugin).use(front_matter_plugin)
+    # admonitions and YAML front matter. markdown-it has one nesting limit for blocks and
+    # inline text; core rules around the block pass give each its own.
+    md = MarkdownIt("commonmark").enable("table").use(admon_plugin).use(front_matter_plugin)
+    md.core.ruler.before("block", "homeroom_deep_blocks", _deep_blocks)
+    md.core.ruler.after("block", "homeroom_shallow_inline", _shallow_inline)
+    return md
 
 
 #: Recently parsed texts: the prose, the page-types check and the translation comparison
