@@ -394,9 +394,9 @@ def _check(args: argparse.Namespace) -> int:
         from homeroom.checks.content import script_files
 
         if settings.enabled("content") or not settings.plugins:
-            found = script_files(settings.docs_dir, settings.project_root)
+            scripts = script_files(settings.docs_dir, settings.project_root)
             report = engine.Report(
-                findings=tuple(sorted((*report.findings, *found))), pages=report.pages
+                findings=tuple(sorted((*report.findings, *scripts))), pages=report.pages
             )
     problems = [*collected.problems, *broken.errors]
     try:
@@ -418,8 +418,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
     if problems and args.format != "text":
         # CI reads the machine formats: a file that cannot be read is shown on its line too.
-        found = tuple(sorted((*report.findings, *(input_finding(p) for p in problems))))
-        report = engine.Report(findings=found, pages=report.pages)
+        shown = tuple(sorted((*report.findings, *(input_finding(p) for p in problems))))
+        report = engine.Report(findings=shown, pages=report.pages)
     print(reporters.FORMATS[args.format](report))
     if problems:
         return EXIT_ERROR
