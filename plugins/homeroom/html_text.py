@@ -106,8 +106,8 @@ def parses_in_linear_time(html: str) -> bool:
     instruction has its ``>`` before the next ``<``; a ``<script>`` or ``<style>`` is
     skipped to its end tag, as the parser does.
     """
-    closes = [m.start() for m in _COMMENT_CLOSE.finditer(html)]
-    ends = [m.end() for m in _COMMENT_CLOSE.finditer(html)]
+    comment_ends = [m.span() for m in _COMMENT_CLOSE.finditer(html)]
+    closes = [start for start, _ in comment_ends]
     position = 0
     while (start := html.find("<", position)) >= 0:
         following = html[start + 1 : start + 2]
@@ -115,7 +115,7 @@ def parses_in_linear_time(html: str) -> bool:
             index = bisect.bisect_left(closes, start + 4)
             if index == len(closes):
                 return False
-            position = ends[index]
+            position = comment_ends[index][1]
             continue
         if not (following.isascii() and following.isalpha()) and following not in ("/", "!", "?"):
             position = start + 1
