@@ -8,7 +8,7 @@ import pytest
 
 from homeroom.errors import InputError
 from homeroom.languages import Language, LanguageSet, split_suffix
-from homeroom.sources import discover, load_source, load_sources
+from homeroom.sources import discover, load_source, load_sources, nesting_problem
 
 LANGS = LanguageSet((Language("en", "English", default=True), Language("es", "Español")))
 
@@ -149,3 +149,19 @@ def test_fast_and_pure_yaml_read_the_same_values(text: str) -> None:
     from homeroom.yamlfiles import FAST_LOADER, PermissiveLoader, load_yaml
 
     assert load_yaml(text, "x", loader=FAST_LOADER) == load_yaml(text, "x", loader=PermissiveLoader)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Prices:" + " " * 120 + "- see below\n", None),  # not a list item: no nesting
+        ("- a\n  - b\n    - c\n\n> > a quote in a quote\n", None),
+        (">" * 10_000 + " text\n", 1),  # quotes without spaces between them count too
+        ("> " * 60 + "x\n", 1),
+        ("# T\n\n" + "".join("  " * i + "- x\n" for i in range(60)), 53),
+        ("1. " * 55 + "x\n", 1),
+    ],
+)
+def test_nesting_deeper_than_a_page_needs_is_refused(text: str, line: int | None) -> None:
+    problem = nesting_problem(text, "content/a.md")
+    assert (problem.line if problem else None) == line

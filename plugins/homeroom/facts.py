@@ -8,6 +8,7 @@ module pulls those out of a Markdown body, section by section, with the line of 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -21,6 +22,7 @@ from mdit_py_plugins.admon import admon_plugin
 
 from homeroom import prose
 from homeroom.cache import Memo
+from homeroom.inline_spans import emails
 from homeroom.sources import Source
 
 # A number as people write it: digits with thousands separators in any locale's style
@@ -32,7 +34,6 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 # "tercer grado", "two questions" may be "2 preguntas"), so they are not compared; times,
 # phone numbers, dates, prices and larger numbers are.
 SMALL_NUMBER = 12
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 _ATTR_LIST = re.compile(r"\{:?\s*(?:[.#][\w-]|[\w-]+=)[^{}]*\}")
 
@@ -89,13 +90,23 @@ def _facts_in_text(text: str, line: int) -> list[Fact]:
     found: list[Fact] = []
     text = _ATTR_LIST.sub(lambda m: " " * len(m.group()), text)
 
-    def at(offset: int) -> int:
-        return line + text.count("\n", 0, offset)
+    # Line numbers by binary search over the newlines: a huge paragraph stays linear.
+    newlines = [m.start() for m in re.finditer("\n", text)]
 
-    for match in _EMAIL.finditer(text):
-        found.append(Fact("email", match.group().lower(), at(match.start()), match.group()))
+    def at(offset: int) -> int:
+        return line + bisect.bisect_left(newlines, offset)
+
+    # E-mail addresses found by a scanner that reads each run once (a pattern would
+    # backtrack on long dotted runs such as `a.a.a...`).
+    addresses = list(emails(text))
+    for start, end in addresses:
+        found.append(Fact("email", text[start:end].lower(), at(start), text[start:end]))
     text = _URL.sub(lambda m: " " * len(m.group()), text)
-    text = _EMAIL.sub(lambda m: " " * len(m.group()), text)
+    if addresses:
+        chars = list(text)
+        for start, end in addresses:
+            chars[start:end] = " " * (end - start)
+        text = "".join(chars)
     for match in _NUMBER.finditer(text):
         line_here = at(match.start())
         shown = match.group().strip()

@@ -32,8 +32,10 @@ DATA_DIR = "_data"
 MAX_NESTING = 50
 # A list item or quote line: its indentation, then its markers (`- `, `1. `, `> `).
 _CONTAINER_LINE = re.compile(
-    r"(?P<indent>[ \t]*)(?P<markers>(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+)", re.M
+    r"^(?P<indent>[ \t]*)(?P<markers>(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+)", re.M
 )
+# One marker: a quote's `>` (a space after it is optional) or a list item's bullet or number.
+_MARKER = re.compile(r">|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def nesting_problem(text: str, display: str) -> InputError | None:
     """An error for a list or quote nested more than :data:`MAX_NESTING` levels deep."""
     for match in _CONTAINER_LINE.finditer(text):
         indent = match.group("indent").expandtabs(4)
-        markers = len(re.findall(r"(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$)", match.group("markers")))
+        markers = len(_MARKER.findall(match.group("markers")))
         depth = len(indent) // 2 + markers
         if depth > MAX_NESTING:
             line = text.count("\n", 0, match.start()) + 1

@@ -43,12 +43,29 @@ import yaml
 from homeroom.cache import Memo
 from homeroom.code_mask import mask_code
 from homeroom.findings import Finding, Severity
+from homeroom.inline_spans import comments
 from homeroom.sources import FRONT_MATTER_RE, Source
 
 if TYPE_CHECKING:
     from homeroom.prose import ProseDocument
 
-_COMMENT = re.compile(r"<!--\s*homeroom\s+allow\b(?P<body>.*?)-->", re.IGNORECASE | re.DOTALL)
+# One comment's text, found by :func:`allow_comments` (a scanner that reads each comment
+# once: a lazy pattern over the page would read on from every unclosed `<!--`).
+_COMMENT = re.compile(r"<!--\s*homeroom\s+allow\b(?P<body>.*)-->", re.IGNORECASE | re.DOTALL)
+
+
+def allow_comments(text: str) -> list[re.Match[str]]:
+    """Every ``<!-- homeroom allow ... -->`` comment, each matched on its own."""
+    if "homeroom" not in text.lower():
+        return []
+    found = []
+    for start, end in comments(text):
+        match = _COMMENT.match(text, start, end)
+        if match is not None and match.end() == end:
+            found.append(match)
+    return found
+
+
 _RULE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)+")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -101,7 +118,7 @@ class _Written:
 
 def has_any(source: Source) -> bool:
     """Whether the page allows anything (front matter or comment): else nothing to apply."""
-    return "allow" in source.meta or _COMMENT.search(source.text) is not None
+    return "allow" in source.meta or bool(allow_comments(source.text))
 
 
 def _never_allowed(rule: str) -> str | None:
@@ -221,11 +238,11 @@ def _form_problem(source: Source, line: int, column: int) -> Finding:
 
 def _comment_entries(source: Source) -> list[_Written]:
     """Entries of ``homeroom allow`` comments outside code, at the line of their rule."""
-    if _COMMENT.search(source.text) is None:
+    if not allow_comments(source.text):
         return []
     masked = mask_code(source.text)
     written = []
-    for m in _COMMENT.finditer(masked):
+    for m in allow_comments(masked):
         body = m.group("body")
         head, colon, reason = body.partition(":")
         rule = head.strip()

@@ -43,6 +43,7 @@ from homeroom.cache import digest
 from homeroom.checks import PageResult
 from homeroom.code_mask import mask_code
 from homeroom.findings import Finding, Severity
+from homeroom.html_text import parses_in_linear_time
 from homeroom.placeholders import TO_WRITE
 from homeroom.prose import ProseDocument
 from homeroom.settings import Settings
@@ -270,6 +271,10 @@ def html_hits(text: str) -> list[Hit]:
     """
     if "<" not in text:
         return []
+    if not parses_in_linear_time(text):
+        # Unclosed tags and comments make Python's parser read the text again and again:
+        # hostile input is read by patterns instead, which find the same things.
+        return _hits_by_pattern(text)
     current = text
     for _ in range(text.count("<")):
         scanner = _Scanner(current)
@@ -284,6 +289,45 @@ def html_hits(text: str) -> list[Hit]:
             continue
         return scanner.hits
     return []
+
+
+# Read without a parser: a start tag's name, and the attributes up to its end.
+_TAG_START = re.compile(r"<(?P<tag>[a-zA-Z][\w:-]*)(?P<attrs>[^<>]*)")
+_TAG_ATTR = re.compile(
+    r"(?:^|[\s\"'/])(?P<name>[^\s\"'/=<>]+)\s*=\s*(?P<value>\"[^\"<>]*\"?|'[^'<>]*'?|[^\s<>]*)"
+)
+
+
+def _hits_by_pattern(text: str) -> list[Hit]:
+    """What :class:`_Scanner` finds, read with patterns that look at each tag once.
+
+    Used on broken HTML only; a tag that never closes is still read up to the next
+    ``<``, as a browser would read its attributes.
+    """
+    hits: list[Hit] = []
+    for tag in _TAG_START.finditer(text):
+        name = tag.group("tag").lower()
+        start = tag.start()
+        rule = _ELEMENTS.get(name)
+        if rule is not None:
+            key = "content.base" if name == "base" else rule
+            hits.append(Hit(rule, start, f"<{name}>", _MESSAGES[key].format(tag=name)))
+        attrs = tag.group("attrs")
+        values: dict[str, str] = {}
+        for attr in _TAG_ATTR.finditer(attrs):
+            attr_name, value = attr.group("name").lower(), attr.group("value").strip("\"'")
+            values[attr_name] = value
+            where = tag.start("attrs") + attr.start("name")
+            if _EVENT_HANDLER.fullmatch(attr_name):
+                message = _MESSAGES["content.event-handler"].format(name=attr_name)
+                hits.append(Hit("content.event-handler", where, attr_name, message))
+            problem = url_problem(value, attr_name)
+            if problem is not None:
+                hits.append(_url_hit(problem, where, value))
+        if name == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+            raw = tag.group(0)[:80]
+            hits.append(Hit("content.redirect", start, raw, _MESSAGES["content.redirect"]))
+    return hits
 
 
 def markdown_hits(masked: str) -> list[Hit]:
