@@ -10,7 +10,8 @@ import pytest
 
 from conftest import MKDOCS_YML, ROOT, homeroom, mkdocs_build, write_site
 from homeroom import cli, engine, prose
-from homeroom.cache import KEEP_PER_NAME, DiskCache, Memo
+from homeroom.cache import KEEP_PER_NAME, DiskCache
+from homeroom.memo import Memo
 
 GLOSSARY = """\
 entries:

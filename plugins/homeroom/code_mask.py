@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from homeroom import prose
-from homeroom.cache import Memo
 from homeroom.inline_spans import code_spans
+from homeroom.memo import Memo
 
 # A code span: a run of backticks, then anything, then a run of the same length.
 _NEWLINE = re.compile("\n")

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from homeroom import parallel, suppressions
-from homeroom.cache import DiskCache, Memo, code_version, digest, files_digest
+from homeroom.cache import DiskCache
 from homeroom.checks import PageCheck, PageResult
 from homeroom.errors import HomeroomError
 from homeroom.findings import Finding, Severity
+from homeroom.fingerprint import code_version, digest, files_digest
+from homeroom.memo import Memo
 from homeroom.settings import Settings
 from homeroom.sources import Source
 

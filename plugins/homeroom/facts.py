@@ -21,8 +21,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 
 from homeroom import prose
-from homeroom.cache import Memo
 from homeroom.inline_spans import emails
+from homeroom.memo import Memo
 from homeroom.sources import Source
 
 # A number as people write it: digits with thousands separators in any locale's style

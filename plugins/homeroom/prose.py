@@ -25,7 +25,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from homeroom import html_text, inline_spans
-from homeroom.cache import Memo
+from homeroom.memo import Memo
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from homeroom.cache import Memo
 from homeroom.errors import InputError, raise_all
 from homeroom.languages import LanguageSet, language_name, split_suffix
+from homeroom.memo import Memo
 from homeroom.yamlfiles import load_yaml
 
 # Front matter must open on the very first line and close with `---` or `...`.

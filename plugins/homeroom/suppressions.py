@@ -40,10 +40,10 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from homeroom.cache import Memo
 from homeroom.code_mask import mask_code
 from homeroom.findings import Finding, Severity
 from homeroom.inline_spans import comments
+from homeroom.memo import Memo
 from homeroom.sources import FRONT_MATTER_RE, Source
 
 if TYPE_CHECKING:

@@ -40,10 +40,12 @@ from typing import Any
 import yaml
 
 from homeroom import facts, gitinfo
-from homeroom.cache import DiskCache, Memo, code_version
+from homeroom.cache import DiskCache
 from homeroom.errors import ConfigError, InputError
 from homeroom.findings import Finding, Severity
+from homeroom.fingerprint import code_version
 from homeroom.languages import language_name
+from homeroom.memo import Memo
 from homeroom.settings import Settings
 from homeroom.sources import FRONT_MATTER_RE, Source
 from homeroom.yamlfiles import read_yaml

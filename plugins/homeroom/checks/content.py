@@ -39,10 +39,10 @@ from pathlib import Path
 from typing import Any
 
 from homeroom import suppressions
-from homeroom.cache import digest
 from homeroom.checks import PageResult
 from homeroom.code_mask import mask_code
 from homeroom.findings import Finding, Severity
+from homeroom.fingerprint import digest
 from homeroom.html_text import parses_in_linear_time
 from homeroom.placeholders import TO_WRITE
 from homeroom.prose import ProseDocument
