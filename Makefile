@@ -41,6 +41,7 @@ lint: setup
 	$(BIN)/ruff check plugins tests scripts
 	$(BIN)/ruff format --check plugins tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## Preview while you edit: http://127.0.0.1:8000
 serve: setup

@@ -16,10 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from homeroom import engine
 from homeroom.checks.jargon import JargonCheck
-from homeroom.glossary import load_glossaries
-from homeroom.sources import source_from_text
+from homeroom.data.glossary import load_glossaries
+from homeroom.data.sources import source_from_text
+from homeroom.run import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)

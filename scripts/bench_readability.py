@@ -25,10 +25,10 @@ from pathlib import Path
 import textstat
 
 from homeroom.checks.readability import page_counts
-from homeroom.engine import prose_of
-from homeroom.measures import MEASURES
-from homeroom.sources import source_from_text
-from homeroom.syllables import spanish
+from homeroom.data.sources import source_from_text
+from homeroom.run.engine import prose_of
+from homeroom.text.measures import MEASURES
+from homeroom.text.syllables import spanish
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "readability" / "onestopenglish"

@@ -198,7 +198,7 @@ def glossary_scaling() -> None:
     import timeit
 
     sys.path.insert(0, str(ROOT / "plugins"))
-    from homeroom.matcher import phrase_matcher
+    from homeroom.text.matcher import phrase_matcher
 
     text = (ROOT / "content" / "grade-3.md").read_text(encoding="utf-8") * 4
     print("\n### Glossary matching: the same text (8 pages' worth) against more terms\n")

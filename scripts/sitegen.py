@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from homeroom.sources import source_from_text  # noqa: E402
-from homeroom.translations import source_hash  # noqa: E402
+from homeroom.checks.translations.coverage import source_hash  # noqa: E402
+from homeroom.data.sources import source_from_text  # noqa: E402
 
 CONTENT = ROOT / "content"
 OVERRIDES = ROOT / "overrides"

@@ -1,55 +1,48 @@
-"""The shape of the package: a core that never imports MkDocs, adapters that agree with it."""
+"""The shape of the package: layers kept by import-linter, adapters that agree with the core.
+
+The layers themselves (and "the core never imports MkDocs") are contracts in
+pyproject.toml, checked by ``lint-imports`` in ``make lint``; here they are run once more
+so that a plain ``pytest`` run sees them too.
+"""
 
 from __future__ import annotations
 
-import pkgutil
 import subprocess
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
-import homeroom
+import pytest
 
-CORE = sorted(
-    m.name
-    for m in pkgutil.walk_packages(homeroom.__path__, "homeroom.")
-    if not m.name.startswith("homeroom.adapters") and m.name != "homeroom.__main__"
-)
+from homeroom.data.options import PLUGINS
 
-
-def test_core_modules_are_found() -> None:
-    assert {"homeroom.prose", "homeroom.cli", "homeroom.checks.readability"} <= set(CORE)
+ROOT = Path(__file__).resolve().parent.parent
+PLUGIN_ENTRY_POINTS = {ep.name: ep for ep in entry_points(group="mkdocs.plugins")}
 
 
-def test_core_never_imports_mkdocs() -> None:
-    program = (
-        "import importlib, sys\n"
-        f"for name in {CORE!r}:\n"
-        "    importlib.import_module(name)\n"
-        "leaked = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'properdocs', 'material'))\n"
-        "print(leaked)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
+def test_the_layer_contracts_are_kept() -> None:
+    linter = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(linter)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout
 
 
-def test_plugin_options_match_what_the_core_reads() -> None:
-    from homeroom.adapters.readability.config import ReadabilityConfig
-
-    names = [name for name, _ in ReadabilityConfig._schema]
-    assert names[0] == "enabled"
-    assert set(names) == {"enabled", "fail_on", "thresholds"}
+def test_every_plugin_in_the_core_has_an_entry_point_and_no_other() -> None:
+    ours = {name for name in PLUGIN_ENTRY_POINTS if name.startswith("homeroom/")}
+    assert ours == {f"homeroom/{name}" for name in PLUGINS}
 
 
-def test_entry_points_are_registered() -> None:
-    from importlib.metadata import entry_points
-
-    names = {ep.name for ep in entry_points(group="mkdocs.plugins")}
-    assert {"homeroom/content", "homeroom/readability"} <= names
+@pytest.mark.parametrize("name", sorted(PLUGINS))
+def test_each_plugins_config_matches_the_core_options(name: str) -> None:
+    """The MkDocs config class has exactly the core's options, ``enabled`` first, same defaults."""
+    plugin = PLUGIN_ENTRY_POINTS[f"homeroom/{name}"].load()
+    schema = dict(plugin.config_class._schema)
+    assert list(schema)[0] == "enabled"
+    assert set(schema) == set(PLUGINS[name])
+    for option, spec in PLUGINS[name].items():
+        assert schema[option].default == spec.default, option
 
 
 def test_no_machine_paths_in_tracked_text() -> None:
-    root = Path(__file__).resolve().parent.parent
-    for path in [*root.glob("plugins/**/*.py"), root / "README.md", root / "mkdocs.yml"]:
+    for path in [*ROOT.glob("plugins/**/*.py"), ROOT / "README.md", ROOT / "mkdocs.yml"]:
         assert "/work/" not in path.read_text(encoding="utf-8"), path

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS_YML, ROOT, homeroom, mkdocs_build, write_site
-from homeroom import cli, engine, prose
-from homeroom.cache import KEEP_PER_NAME, DiskCache
-from homeroom.memo import Memo
+from homeroom.cli import main as cli
+from homeroom.model.memo import Memo
+from homeroom.run import engine
+from homeroom.run.cache import KEEP_PER_NAME, DiskCache
+from homeroom.text import prose
 
 GLOSSARY = """\
 entries:

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from homeroom.csp import fixed_inline_scripts, script_hash, script_hashes
+from homeroom.theme.csp import fixed_inline_scripts, script_hash, script_hashes
 
 
 @pytest.mark.parametrize(

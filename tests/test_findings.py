@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from homeroom.findings import Finding, Severity
+from homeroom.model.findings import Finding, Severity
 
 
 def finding(severity: Severity, line: int = 1) -> Finding:

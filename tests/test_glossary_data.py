@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from homeroom import engine
 from homeroom.checks.jargon import JargonCheck
-from homeroom.glossary import Glossary, load_glossaries
-from homeroom.sources import source_from_text
+from homeroom.data.glossary import Glossary, load_glossaries
+from homeroom.data.sources import source_from_text
+from homeroom.run import engine
 
 DATA = ROOT / "content" / "_data"
 GLOSSARIES = load_glossaries(DATA, ROOT, ["en", "es"])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homeroom.html_text import parses_in_linear_time, text_units
+from homeroom.text.html_text import parses_in_linear_time, text_units
 
 
 def units(html: str) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from homeroom.sentences import words
+from homeroom.text.sentences import words
 
 WORDS = 200_000
 #: Everyday words; "because" is the joining word a split hint prefers.

@@ -7,9 +7,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from homeroom.findings import Severity
-from homeroom.glossary import Entry, Glossary
-from homeroom.matcher import phrase_matcher
+from homeroom.data.glossary import Entry, Glossary
+from homeroom.model.findings import Severity
+from homeroom.text.matcher import phrase_matcher
 
 
 def alternation(forms: list[str]) -> re.Pattern[str]:

@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from homeroom.checks.readability import DEFAULT_OPTIONS, ReadabilityCheck
-from homeroom.engine import prose_of
-from homeroom.measures import MEASURES, count_sentence, measures_for
-from homeroom.sources import source_from_text
-from homeroom.syllables import counter_for, english, normalise
+from homeroom.data.sources import source_from_text
+from homeroom.run.engine import prose_of
+from homeroom.text.measures import MEASURES, count_sentence, measures_for
+from homeroom.text.syllables import counter_for, english, normalise
 
 
 @pytest.mark.parametrize(
@@ -137,8 +137,8 @@ def test_english_syllables_agree_with_textstat_on_every_bundled_word() -> None:
     import textstat
 
     from conftest import ROOT
-    from homeroom import syllables
-    from homeroom.sentences import words as split_words
+    from homeroom.text import syllables
+    from homeroom.text.sentences import words as split_words
 
     textstat.set_lang("en_US")
     found = {
@@ -156,7 +156,7 @@ def test_english_syllables_agree_with_textstat_on_every_bundled_word() -> None:
 def test_english_syllables_agree_with_textstat() -> None:
     import textstat
 
-    from homeroom import syllables
+    from homeroom.text import syllables
 
     words = "family reading conference everyone beautiful IEP tutor grade 504 didn't well-being o'clock Naïve Zyxquv ﬁgures it’s d'artagnan"
     textstat.set_lang("en_US")

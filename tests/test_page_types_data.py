@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from homeroom.errors import InputError
-from homeroom.page_types import load_page_types
+from homeroom.data.page_types import load_page_types
+from homeroom.model.errors import InputError
 
 VALID = """\
 types:

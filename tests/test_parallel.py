@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import LONG_SENTENCE, homeroom, write_site
-from homeroom import parallel
+from homeroom.run import parallel
 
 
 def _many_pages(root: Path, extra: dict[str, str | bytes] | None = None) -> Path:

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import MKDOCS_YML, TRANSLATIONS_SITE_YML
-from homeroom import cli
+from homeroom.cli import main as cli
 
 NAMES = st.sampled_from(
     ["index", "grade-3", "a", "guide", "sub/page", "sub/deeper/x", "_data/notes", ".hidden"]

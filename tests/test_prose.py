@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homeroom.prose import extract
+from homeroom.text.prose import extract
 
 
 def units(markdown: str) -> list[tuple[str, int, int, str]]:
@@ -195,7 +195,7 @@ def test_markdown_shaped_input_never_crashes(lines: list[str]) -> None:
 
 
 def test_every_item_of_a_list_nested_as_deep_as_a_page_may_be_is_prose() -> None:
-    from homeroom.sources import MAX_NESTING
+    from homeroom.data.sources import MAX_NESTING
 
     # markdown-it dropped everything below its default depth (a list and its item are
     # two levels): a list nested ten deep was published but never checked.

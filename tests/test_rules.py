@@ -10,10 +10,10 @@ import pytest
 
 from conftest import ROOT, homeroom
 from homeroom.checks.readability import DEFAULT_OPTIONS, ReadabilityCheck, parse_plain_words
-from homeroom.engine import prose_of
-from homeroom.rules import RULES
-from homeroom.sources import source_from_text
-from homeroom.yamlfiles import read_yaml
+from homeroom.data.ruledocs import RULES
+from homeroom.data.sources import source_from_text
+from homeroom.data.yamlfiles import read_yaml
+from homeroom.run.engine import prose_of
 
 PLAIN_WORDS = ROOT / "content" / "_data" / "plain-words.yml"
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, homeroom
-from homeroom import engine, scaffold
 from homeroom.checks import content
-from homeroom.errors import HomeroomError
-from homeroom.page_types import load_page_types
-from homeroom.settings import load_settings
-from homeroom.sources import load_source, parse_front_matter
+from homeroom.data.page_types import load_page_types
+from homeroom.data.settings import load_settings
+from homeroom.data.sources import load_source, parse_front_matter
+from homeroom.model.errors import HomeroomError
+from homeroom.pages import scaffold
+from homeroom.run import engine
 
 PAGE_TYPES = load_page_types(ROOT / "content" / "_data" / "page-types.yml")
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homeroom import sentences
-from homeroom.sentences import WordIndex, split, words
+from homeroom.text import sentences
+from homeroom.text.sentences import WordIndex, split, words
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from homeroom.errors import InputError
-from homeroom.languages import Language, LanguageSet, split_suffix
-from homeroom.sources import discover, load_source, load_sources, nesting_problem
+from homeroom.data.sources import discover, load_source, load_sources, nesting_problem
+from homeroom.model.errors import InputError
+from homeroom.model.languages import Language, LanguageSet, split_suffix
 
 LANGS = LanguageSet((Language("en", "English", default=True), Language("es", "Español")))
 
@@ -98,7 +98,7 @@ def test_discover_skips_editorial_data_and_hidden_files(tmp_path: Path) -> None:
 
 
 def test_language_set_from_i18n_rejects_two_defaults() -> None:
-    from homeroom.errors import ConfigError
+    from homeroom.model.errors import ConfigError
 
     with pytest.raises(ConfigError, match="more than one"):
         LanguageSet.from_i18n(
@@ -124,8 +124,8 @@ def test_rtl_direction() -> None:
     ],
 )
 def test_fast_and_pure_yaml_report_the_same_line(text: str) -> None:
-    from homeroom.errors import InputError
-    from homeroom.yamlfiles import FAST_LOADER, PermissiveLoader, load_yaml
+    from homeroom.data.yamlfiles import FAST_LOADER, PermissiveLoader, load_yaml
+    from homeroom.model.errors import InputError
 
     messages = []
     for loader in (FAST_LOADER, PermissiveLoader):
@@ -146,7 +146,7 @@ def test_fast_and_pure_yaml_report_the_same_line(text: str) -> None:
     ],
 )
 def test_fast_and_pure_yaml_read_the_same_values(text: str) -> None:
-    from homeroom.yamlfiles import FAST_LOADER, PermissiveLoader, load_yaml
+    from homeroom.data.yamlfiles import FAST_LOADER, PermissiveLoader, load_yaml
 
     assert load_yaml(text, "x", loader=FAST_LOADER) == load_yaml(text, "x", loader=PermissiveLoader)
 

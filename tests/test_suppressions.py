@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from homeroom import engine, suppressions
-from homeroom.findings import Finding, Severity
-from homeroom.sources import source_from_text
+from homeroom.data import suppressions
+from homeroom.data.sources import source_from_text
+from homeroom.model.findings import Finding, Severity
+from homeroom.run import engine
 
 
 def page(text: str, display: str = "content/p.md"):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from homeroom.syllables_es import count, syllabify
+from homeroom.text.syllables_es import count, syllabify
 
 TABLE = Path(__file__).resolve().parent / "data" / "es_syllables.tsv"
 

@@ -1,4 +1,4 @@
-"""Tables in their own sideways-scrolling, focusable, named box (homeroom.tables)."""
+"""Tables in their own sideways-scrolling, focusable, named box (homeroom.theme.tables)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from homeroom.tables import WRAPPER_CLASS, wrap_tables
+from homeroom.theme.tables import WRAPPER_CLASS, wrap_tables
 
 TABLE = "<table><thead><tr><th>Students</th><th>Tested</th></tr></thead></table>"
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import TRANSLATIONS_SITE_YML, homeroom
-from homeroom import facts, translations
-from homeroom.findings import Severity
-from homeroom.languages import Language, LanguageSet
-from homeroom.settings import Settings
-from homeroom.sources import Source, source_from_text
+from homeroom.checks.translations import coverage as translations
+from homeroom.checks.translations import facts
+from homeroom.data.settings import Settings
+from homeroom.data.sources import Source, source_from_text
+from homeroom.model.findings import Severity
+from homeroom.model.languages import Language, LanguageSet
 
 LANGS = LanguageSet(
     (
@@ -226,7 +227,7 @@ def test_staff_pages_need_no_translation(tmp_path: Path) -> None:
 
 
 def test_unknown_required_language_is_a_configuration_error(tmp_path: Path) -> None:
-    from homeroom.errors import ConfigError
+    from homeroom.model.errors import ConfigError
 
     with pytest.raises(ConfigError, match="'fr' is not one of the site's languages"):
         translations.options_from(settings(tmp_path, required=["en", "fr"]))
@@ -309,7 +310,7 @@ def test_school_language_data_makes_a_language_required(tmp_path: Path) -> None:
 
 
 def test_bad_school_language_data_is_one_line_with_its_line(tmp_path: Path) -> None:
-    from homeroom.errors import InputError
+    from homeroom.model.errors import InputError
 
     data = tmp_path / "content" / "_data"
     data.mkdir(parents=True)

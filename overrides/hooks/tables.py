@@ -1,6 +1,6 @@
 """Each table in a box of its own that scrolls sideways, so the page never does.
 
-A thin MkDocs hook over ``homeroom.tables.wrap_tables`` (see there for why). It runs on
+A thin MkDocs hook over ``homeroom.theme.tables.wrap_tables`` (see there for why). It runs on
 every page, the generated report cards and staff pages included, after the Markdown has
 become HTML and before the theme wraps it in the page.
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from homeroom.tables import wrap_tables
+from homeroom.theme.tables import wrap_tables
 
 
 # Last, after every plugin that adds or changes the page's HTML (notices, report cards).

@@ -2,6 +2,6 @@
 
 import sys
 
-from homeroom.cli import main
+from homeroom.cli.main import main
 
 sys.exit(main())

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, mkdocs_build, plain_mkdocs_build
-from homeroom.csp import fixed_inline_scripts, script_hash
+from homeroom.theme.csp import fixed_inline_scripts, script_hash
 
 Site = Callable[..., Path]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, homeroom, mkdocs_build, plain_mkdocs_build
-from homeroom.page_types import load_page_types
-from homeroom.placeholders import TO_WRITE
+from homeroom.data.page_types import load_page_types
+from homeroom.data.placeholders import TO_WRITE
 
 MKDOCS_YML = """\
 site_name: Test district

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SIMPLE_PAGES, write_site
-from homeroom import engine
+from homeroom.run import engine
 
 
 def test_rebuild_after_editing_one_page_rechecks_only_that_page(
@@ -44,7 +44,8 @@ def test_a_build_after_homeroom_check_reuses_its_results(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from homeroom import cli, prose
+    from homeroom.cli import main as cli
+    from homeroom.text import prose
 
     root = write_site(tmp_path, {**SIMPLE_PAGES, "a.md": "# A\n\nRead every day.\n"})
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:

@@ -11,14 +11,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from homeroom import engine
 from homeroom.checks import content
-from homeroom.errors import InputError
-from homeroom.findings import Severity
-from homeroom.languages import LanguageSet
-from homeroom.rules import RULES
-from homeroom.settings import Settings
-from homeroom.sources import discover, load_source, source_from_text
+from homeroom.data.ruledocs import RULES
+from homeroom.data.settings import Settings
+from homeroom.data.sources import discover, load_source, source_from_text
+from homeroom.model.errors import InputError
+from homeroom.model.findings import Severity
+from homeroom.model.languages import LanguageSet
+from homeroom.run import engine
 
 CHECK = content.build(Settings(ROOT, ROOT / "content", LanguageSet.from_i18n(None)))
 

@@ -6,12 +6,12 @@ import textwrap
 
 import pytest
 
-from homeroom import engine
 from homeroom.checks.jargon import JargonCheck
-from homeroom.errors import InputError
-from homeroom.findings import Severity
-from homeroom.glossary import Glossary, parse_glossary
-from homeroom.sources import source_from_text
+from homeroom.data.glossary import Glossary, parse_glossary
+from homeroom.data.sources import source_from_text
+from homeroom.model.errors import InputError
+from homeroom.model.findings import Severity
+from homeroom.run import engine
 
 SEED = {
     "entries": [

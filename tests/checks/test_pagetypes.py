@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from homeroom.checks.pagetypes import PageTypesCheck, build, headings
-from homeroom.engine import prose_of
-from homeroom.findings import Finding, Severity
-from homeroom.languages import Language, LanguageSet
-from homeroom.page_types import load_page_types
-from homeroom.rules import RULES
-from homeroom.settings import Settings
-from homeroom.sources import source_from_text
+from homeroom.data.page_types import load_page_types
+from homeroom.data.ruledocs import RULES
+from homeroom.data.settings import Settings
+from homeroom.data.sources import source_from_text
+from homeroom.model.findings import Finding, Severity
+from homeroom.model.languages import Language, LanguageSet
+from homeroom.run.engine import prose_of
 
 SHIPPED = load_page_types(ROOT / "content" / "_data" / "page-types.yml", "page-types.yml")
 CHECK = PageTypesCheck(SHIPPED)
@@ -183,7 +183,7 @@ def test_without_data_an_unconfigured_run_checks_nothing(tmp_path: Path) -> None
 
 
 def test_a_site_that_lists_the_check_needs_its_data(tmp_path: Path) -> None:
-    from homeroom.errors import InputError
+    from homeroom.model.errors import InputError
 
     with pytest.raises(InputError, match=r"content/_data/page-types.yml: this file does not exist"):
         build(_settings(tmp_path, listed=True))
@@ -218,7 +218,7 @@ _PIECES = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=20))
 def test_no_page_makes_the_check_crash(pieces: list[str]) -> None:
-    from homeroom.errors import InputError
+    from homeroom.model.errors import InputError
 
     text = "".join(pieces)
     try:

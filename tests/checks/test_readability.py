@@ -19,13 +19,13 @@ from homeroom.checks.readability import (
     options_from_settings,
     split_hint,
 )
-from homeroom.engine import prose_of
-from homeroom.errors import InputError
-from homeroom.findings import Severity
-from homeroom.languages import LanguageSet
-from homeroom.sentences import Sentence, words
-from homeroom.settings import Settings
-from homeroom.sources import source_from_text
+from homeroom.data.settings import Settings
+from homeroom.data.sources import source_from_text
+from homeroom.model.errors import InputError
+from homeroom.model.findings import Severity
+from homeroom.model.languages import LanguageSet
+from homeroom.run.engine import prose_of
+from homeroom.text.sentences import Sentence, words
 
 LONG = (
     "This sentence keeps going and going because the author wanted to say everything at once, "
@@ -231,7 +231,7 @@ def test_bad_thresholds_name_the_file_field_and_expected_form(
 def test_the_shipped_thresholds_file_loads() -> None:
     from conftest import ROOT
     from homeroom.checks.readability import parse_options
-    from homeroom.yamlfiles import read_yaml
+    from homeroom.data.yamlfiles import read_yaml
 
     options = parse_options(
         read_yaml(ROOT / "content" / "_data" / "readability.yml"), "readability.yml"
@@ -254,7 +254,7 @@ def test_english_scoring_works_with_the_network_blocked() -> None:
         socket.create_connection = refuse
         socket.getaddrinfo = refuse
 
-        from homeroom.syllables import english as english_syllables
+        from homeroom.text.syllables import english as english_syllables
         # "colonel" is 2 syllables in the dictionary; hyphenation guesses 3.
         print(english_syllables("colonel"), english_syllables("families"))
         """

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rc_helpers import DATA, ROOT
 
-from homeroom.catalogs import MissingKey, load_catalogs
-from homeroom.errors import InputError
+from homeroom.data.catalogs import MissingKey, load_catalogs
+from homeroom.model.errors import InputError
 
 
 def _write(tmp_path: Path, **files: str) -> Path:

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rc_helpers import CT_FILE, CT_MAPPING, ROOT
 
-from homeroom.cli import main
-from homeroom.errors import InputError
+from homeroom.cli.main import main
+from homeroom.model.errors import InputError
 from homeroom.reportcards.importer import import_csv
 from homeroom.reportcards.model import load_schools
 from homeroom.reportcards.safewrite import Action, Planned, Refused, write, written_by_importer

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from rc_helpers import CT_FILE, CT_MAPPING, ROOT, homeroom_cli
 
-from homeroom.errors import InputError
+from homeroom.model.errors import InputError
 from homeroom.reportcards.importer import import_csv
 from homeroom.reportcards.model import load_schools
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from rc_helpers import DATA, ROOT, school, write_schools
 
-from homeroom.errors import InputError
+from homeroom.model.errors import InputError
 from homeroom.reportcards.model import load_schools
 
 

@@ -179,7 +179,7 @@ def test_any_data_suppresses_without_a_single_subtractable_cell(
 
 
 def test_every_rule_that_hides_a_value_is_documented() -> None:
-    from homeroom.rules import RULES
+    from homeroom.data.ruledocs import RULES
 
     data = load_schools(DATA / "schools", ROOT)
     used = {e.rule for pub in suppress_all(data.schools, data.district) for e in pub.audit}

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from rc_helpers import DATA, ROOT
 
-from homeroom.catalogs import load_catalogs
+from homeroom.data.catalogs import load_catalogs
 from homeroom.reportcards.charts import bar_chart
 from homeroom.reportcards.model import load_schools
 from homeroom.reportcards.privacy import ABOVE, BELOW, HIDDEN, SHOWN, Cell, suppress_all

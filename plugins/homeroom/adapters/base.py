@@ -4,7 +4,7 @@ mkdocs-static-i18n re-runs the whole build once per language with the same plugi
 instances, so ``on_config`` and ``on_files`` run once per language. Every page (of every
 language) is already in the first pass's files, so the checks run in that pass only, all
 of them in one walk over the pages (each page read and parsed once, see
-:func:`homeroom.engine.run_each`), and each plugin reports its own findings.
+:func:`homeroom.run.engine.run_each`), and each plugin reports its own findings.
 
 Results also go to the disk cache (``.homeroom-cache/`` next to mkdocs.yml, or
 ``$HOMEROOM_CACHE_DIR``; ``off`` for none), shared with ``homeroom check``: a build after
@@ -29,13 +29,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from homeroom.build import REPORT_ENV
-from homeroom.cache import DiskCache, default_dir
-from homeroom.errors import HomeroomError, InputError, InputErrors
-from homeroom.findings import Finding, Severity
-from homeroom.languages import LanguageSet
-from homeroom.settings import Settings
-from homeroom.sources import (
+from homeroom.data.settings import Settings
+from homeroom.data.sources import (
     DATA_DIR,
     Source,
     check_duplicates,
@@ -43,6 +38,11 @@ from homeroom.sources import (
     load_source,
     source_from_text,
 )
+from homeroom.model.errors import HomeroomError, InputError, InputErrors
+from homeroom.model.findings import Finding, Severity
+from homeroom.model.languages import LanguageSet
+from homeroom.run.build import REPORT_ENV
+from homeroom.run.cache import DiskCache, default_dir
 
 log = get_plugin_logger(__name__)
 
@@ -131,7 +131,7 @@ def sources_from(files: Files, settings: Settings) -> list[Source]:
     looping link) stops the build: every bad file is logged as an error with its file and
     line, then one :class:`PluginError` says how many there were.
     """
-    from homeroom.sources import discover, page_and_language, safe_resolve
+    from homeroom.data.sources import discover, page_and_language, safe_resolve
 
     sources: list[Source] = []
     problems: list[InputError] = []
@@ -191,7 +191,7 @@ _VALIDATED: set[tuple[str, int]] = set()
 
 def check_settings_file(config: MkDocsConfig) -> None:
     """Validate every ``homeroom/*`` entry of mkdocs.yml as ``homeroom check`` does."""
-    from homeroom.settings import load_settings
+    from homeroom.data.settings import load_settings
 
     if not config.config_file_path or not Path(config.config_file_path).is_file():
         return
@@ -286,7 +286,7 @@ class Gate:
         ``--strict``), and the site folder must be one Homeroom may replace.
         """
         check_settings_file(config)
-        from homeroom.output import output_problem
+        from homeroom.run.output import output_problem
 
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else None
         if root is not None and self.command != "serve":
@@ -296,7 +296,7 @@ class Gate:
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the site folder as Homeroom's, so a later build may replace it."""
-        from homeroom.output import SITE_MARK, write_mark
+        from homeroom.run.output import SITE_MARK, write_mark
 
         if self.command != "serve" and not os.environ.get(REPORT_ENV):
             # If it cannot be written, the next build asks for the folder to be moved.
@@ -368,7 +368,7 @@ class CheckPlugin(Gate, BasePlugin[CheckConfig]):
         The check is kept while its fingerprint (options, data files, code) is unchanged,
         so the language passes of a build read the data once.
         """
-        from homeroom import engine
+        from homeroom.run import engine
 
         if self.reporter is None:
             self.reporter = FindingReporter(self.config.fail_on)
@@ -391,7 +391,7 @@ class CheckPlugin(Gate, BasePlugin[CheckConfig]):
         static-i18n (``sees_every_language = False``) and finds nothing computed for it
         checks the pages of each pass itself.
         """
-        from homeroom import engine
+        from homeroom.run import engine
 
         if not self.config.enabled or self.check is None or self.reporter is None:
             return files

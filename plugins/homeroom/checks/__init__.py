@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from homeroom.findings import Finding
+from homeroom.model.findings import Finding
 
 if TYPE_CHECKING:
-    from homeroom.prose import ProseDocument
-    from homeroom.sources import Source
+    from homeroom.data.sources import Source
+    from homeroom.text.prose import ProseDocument
 
 
 @dataclass(frozen=True)

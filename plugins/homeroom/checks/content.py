@@ -19,10 +19,10 @@ send its readers elsewhere without asking, or collect what they type.
   (:func:`script_files`, a check of the folder, not of a page).
 
 The page check also reports the page's ``allow`` entries that allow nothing
-(:func:`homeroom.suppressions.problems`), once per page.
+(:func:`homeroom.data.suppressions.problems`), once per page.
 
 HTML and comments inside code blocks and code spans are examples the page shows, not
-HTML it contains, and are never flagged (:mod:`homeroom.code_mask`). The front matter
+HTML it contains, and are never flagged (:mod:`homeroom.text.code_mask`). The front matter
 is read as it is: Material writes ``title:`` and ``description:`` into the page unescaped.
 """
 
@@ -38,16 +38,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from homeroom import suppressions
 from homeroom.checks import PageResult
-from homeroom.code_mask import mask_code
-from homeroom.findings import Finding, Severity
-from homeroom.fingerprint import digest
-from homeroom.html_text import parses_in_linear_time
-from homeroom.placeholders import TO_WRITE
-from homeroom.prose import ProseDocument
-from homeroom.settings import Settings
-from homeroom.sources import DATA_DIR, Source, display_path
+from homeroom.data import suppressions
+from homeroom.data.placeholders import TO_WRITE
+from homeroom.data.settings import Settings
+from homeroom.data.sources import DATA_DIR, Source, display_path
+from homeroom.model.findings import Finding, Severity
+from homeroom.model.fingerprint import digest
+from homeroom.text.code_mask import mask_code
+from homeroom.text.html_text import parses_in_linear_time
+from homeroom.text.prose import ProseDocument
 
 #: Version of these rules: part of the check's fingerprint, so cached results never
 #: outlive a change to them.

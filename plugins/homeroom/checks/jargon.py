@@ -8,7 +8,7 @@
   links them to the family glossary; later uses then pass too.
 - ``jargon.acronym``: an abbreviation that is not in the glossary and never spelled out.
 
-Matching runs over the prose units of :mod:`homeroom.prose`, so code, URLs, link targets,
+Matching runs over the prose units of :mod:`homeroom.text.prose`, so code, URLs, link targets,
 HTML tags, attributes and comments, and front matter are never matched, while the text
 inside raw HTML (a table cell, a ``<div>``) is; phrases match across line breaks.
 """
@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from homeroom.checks import PageResult
-from homeroom.findings import Finding, Severity
-from homeroom.glossary import GLOSSARY_DIR, Entry, Glossary, fold, load_glossaries
-from homeroom.measures import wordfreq_code, zipf
-from homeroom.prose import ProseDocument
-from homeroom.settings import Settings
-from homeroom.sources import Source
-from homeroom.syllables import base_language
+from homeroom.data.glossary import GLOSSARY_DIR, Entry, Glossary, fold, load_glossaries
+from homeroom.data.settings import Settings
+from homeroom.data.sources import Source
+from homeroom.model.findings import Finding, Severity
+from homeroom.text.measures import wordfreq_code, zipf
+from homeroom.text.prose import ProseDocument
+from homeroom.text.syllables import base_language
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?:s)?(?![\w-])")
 _ROMAN = re.compile(r"[IVXLC]+")

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from homeroom import prose
 from homeroom.checks import PageResult
-from homeroom.errors import InputError
-from homeroom.findings import Finding, Severity
-from homeroom.page_types import PAGE_TYPES_FILE, PageType, PageTypes, Section, load_page_types
-from homeroom.prose import ProseDocument
-from homeroom.settings import Settings
-from homeroom.sources import Source, display_path
+from homeroom.data.page_types import PAGE_TYPES_FILE, PageType, PageTypes, Section, load_page_types
+from homeroom.data.settings import Settings
+from homeroom.data.sources import Source, display_path
+from homeroom.model.errors import InputError
+from homeroom.model.findings import Finding, Severity
+from homeroom.text import prose
+from homeroom.text.prose import ProseDocument
 
 # An attribute list at the end of a heading: `{#math}`, `{: #math .wide }`.
 _ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^{}]*)\}\s*$")

@@ -1,7 +1,7 @@
 """Readability: sentences a family can read, and pages scored with the right measure.
 
-Sentences come from :mod:`homeroom.sentences` over the prose units of
-:mod:`homeroom.prose`, so lists, headings and table cells count as the short sentences
+Sentences come from :mod:`homeroom.text.sentences` over the prose units of
+:mod:`homeroom.text.prose`, so lists, headings and table cells count as the short sentences
 they are, and code or link targets never count at all. Limits are data
 (``content/_data/readability.yml``): a *profile* per kind of page (family guides,
 report cards), each with limits per language.
@@ -26,10 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from homeroom.checks import PageResult
-from homeroom.errors import InputError
-from homeroom.findings import Finding, Severity
-from homeroom.matcher import phrase_matcher
-from homeroom.measures import (
+from homeroom.data.settings import Settings
+from homeroom.data.sources import Source, display_path
+from homeroom.data.yamlfiles import read_yaml
+from homeroom.model.errors import InputError
+from homeroom.model.findings import Finding, Severity
+from homeroom.text.matcher import phrase_matcher
+from homeroom.text.measures import (
     MEASURES,
     Counts,
     count_sentence,
@@ -38,12 +41,9 @@ from homeroom.measures import (
     total,
     wordfreq_code,
 )
-from homeroom.prose import ProseDocument
-from homeroom.sentences import Sentence, WordIndex, split
-from homeroom.settings import Settings
-from homeroom.sources import Source, display_path
-from homeroom.syllables import base_language
-from homeroom.yamlfiles import read_yaml
+from homeroom.text.prose import ProseDocument
+from homeroom.text.sentences import Sentence, WordIndex, split
+from homeroom.text.syllables import base_language
 
 #: Where a sentence is easiest to split, best first, by language.
 SPLIT_WORDS: dict[str, tuple[str, ...]] = {

@@ -23,7 +23,9 @@ from typing import Any
 
 import yaml
 
-from homeroom.errors import InputError
+from homeroom.data.sources import display_path
+from homeroom.data.yamllines import read_lined_file, read_lined_yaml
+from homeroom.model.errors import InputError
 from homeroom.reportcards.model import (
     DISTRICT_FILE,
     DISTRICT_SCHEMA,
@@ -42,8 +44,6 @@ from homeroom.reportcards.studentdata import (
     refuse_student_data,
     safe_repr,
 )
-from homeroom.reportcards.yamllines import read_lined_file, read_lined_yaml
-from homeroom.sources import display_path
 
 #: The district settings as a mapping gives them: those of _district.yml but `year`.
 _DISTRICT_IN_MAPPING: dict[str, Any] = {
@@ -624,7 +624,7 @@ def import_csv(
 ) -> ImportResult:
     """Read the state file with the mapping and write one data file per school (or district).
 
-    Raises :class:`~homeroom.errors.InputError` or :class:`Refused` (several lines) when
+    Raises :class:`~homeroom.model.errors.InputError` or :class:`Refused` (several lines) when
     anything is wrong; nothing is written then.
     """
     mapping = load_mapping(mapping_path, project_root)

@@ -18,10 +18,10 @@ from typing import Any
 
 import jsonschema
 
-from homeroom.errors import InputError
+from homeroom.data.sources import display_path
+from homeroom.data.yamllines import LinedYaml, read_lined_file
+from homeroom.model.errors import InputError
 from homeroom.reportcards.studentdata import path_text, refuse_student_data, safe_repr
-from homeroom.reportcards.yamllines import LinedYaml, read_lined_file
-from homeroom.sources import display_path
 
 #: File in the schools folder with the district's settings.
 DISTRICT_FILE = "_district.yml"

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from homeroom.catalogs import STRINGS_DIR, Catalogs, load_catalogs
-from homeroom.errors import InputError
+from homeroom.data.catalogs import STRINGS_DIR, Catalogs, load_catalogs
+from homeroom.data.settings import Settings
+from homeroom.data.sources import Source, display_path, source_from_text
+from homeroom.model.errors import InputError
 from homeroom.reportcards.model import SchoolData, load_schools
 from homeroom.reportcards.privacy import PublishedSchool, suppress_all, write_audit
 from homeroom.reportcards.render import index_markdown, school_markdown
-from homeroom.settings import Settings
-from homeroom.sources import Source, display_path, source_from_text
 
 #: Defaults of the ``homeroom/reportcards`` options.
 DEFAULTS: Mapping[str, Any] = {

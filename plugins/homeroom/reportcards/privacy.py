@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from homeroom.errors import HomeroomError, InputError
+from homeroom.model.errors import HomeroomError, InputError
 from homeroom.reportcards.model import GROUP_PAIRS, LEVELS, District, Row, School
 
 #: A cell: (table, row, measure). Tables are subjects (``reading``), last year's results

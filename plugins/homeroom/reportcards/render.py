@@ -22,7 +22,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from homeroom.catalogs import Catalogs
+from homeroom.data.catalogs import Catalogs
 from homeroom.reportcards.charts import bar_chart
 from homeroom.reportcards.model import District
 from homeroom.reportcards.privacy import ABOVE, BELOW, SHOWN, Cell, PublishedSchool

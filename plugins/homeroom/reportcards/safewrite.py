@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from homeroom.errors import HomeroomError, InputError
-from homeroom.sources import display_path
+from homeroom.data.sources import display_path
+from homeroom.model.errors import HomeroomError, InputError
 
 _MARK = "# Written by homeroom reportcards import from {source} (sha256 {digest})\n"
 _MARK_LINE = re.compile(

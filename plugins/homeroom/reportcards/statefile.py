@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from homeroom.errors import InputError
+from homeroom.model.errors import InputError
 
 #: Column separators tried in this order; the first that finds the header row is used.
 DELIMITERS = (",", ";", "\t", "|")

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from homeroom.errors import InputError
-from homeroom.reportcards.yamllines import LinedYaml
+from homeroom.data.yamllines import LinedYaml
+from homeroom.model.errors import InputError
 
 
 class FieldKind(Enum):

@@ -10,7 +10,7 @@
   error, and :class:`~homeroom.adapters.base.Gate` stops the build before any page is
   written (under ``mkdocs serve`` they are logged and the preview still rebuilds).
 - Gives the theme's templates the hashes of the theme's own inline scripts
-  (``homeroom_script_hashes``, :mod:`homeroom.csp`), which ``overrides/main.html`` puts
+  (``homeroom_script_hashes``, :mod:`homeroom.theme.csp`), which ``overrides/main.html`` puts
   in its Content-Security-Policy.
 """
 
@@ -35,7 +35,7 @@ from homeroom.adapters.base import (
     stop_on_input_errors,
 )
 from homeroom.adapters.content.config import ContentConfig
-from homeroom.errors import HomeroomError
+from homeroom.model.errors import HomeroomError
 
 #: The name the templates read the script hashes by.
 HASHES = "homeroom_script_hashes"
@@ -52,7 +52,7 @@ class ContentPlugin(Gate, BasePlugin[ContentConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Hash the theme's fixed inline scripts, from its templates as this build sees them."""
-        from homeroom.csp import script_hashes
+        from homeroom.theme.csp import script_hashes
 
         env = config.theme.get_env()
         names = env.list_templates(
@@ -70,8 +70,8 @@ class ContentPlugin(Gate, BasePlugin[ContentConfig]):
         """Read every page once (broken input raises PluginError); check each page once per build."""
         if not self.config.enabled:
             return files
-        from homeroom import engine
         from homeroom.checks.content import script_files
+        from homeroom.run import engine
 
         settings = settings_from(config, {})
         sources = sources_from(files, settings)

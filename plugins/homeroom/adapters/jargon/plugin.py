@@ -8,8 +8,8 @@ from mkdocs.structure.files import Files
 
 from homeroom.adapters.base import CheckPlugin, generated_page
 from homeroom.adapters.jargon.config import JargonConfig
-from homeroom.glossary_page import glossary_markdown
-from homeroom.syllables import base_language
+from homeroom.pages.glossary_page import glossary_markdown
+from homeroom.text.syllables import base_language
 
 
 class JargonPlugin(CheckPlugin):

@@ -23,8 +23,8 @@ from homeroom.adapters.base import (
 )
 from homeroom.adapters.jargon.plugin import _current_language, _default_language
 from homeroom.adapters.reportcards.config import ReportCardsConfig
-from homeroom.errors import HomeroomError
-from homeroom.sources import display_path
+from homeroom.data.sources import display_path
+from homeroom.model.errors import HomeroomError
 
 log = get_plugin_logger(__name__)
 
@@ -38,7 +38,7 @@ class ReportCardsPlugin(Gate, BasePlugin[ReportCardsConfig]):
         self.summarised = False
 
     def _settings(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
-        from homeroom.settings import Settings, load_settings
+        from homeroom.data.settings import Settings, load_settings
 
         live = settings_from(config, {"reportcards": dict(self.config)})
         if config.config_file_path and Path(config.config_file_path).is_file():
@@ -87,8 +87,8 @@ class ReportCardsPlugin(Gate, BasePlugin[ReportCardsConfig]):
     @event_priority(-150)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add this language's report cards, then check them."""
-        from homeroom import engine
         from homeroom.reportcards.pages import generate, generated_sources
+        from homeroom.run import engine
 
         if not self.config.enabled or self.reporter is None:
             return files

@@ -31,7 +31,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from homeroom import translations
 from homeroom.adapters.base import (
     FindingReporter,
     Gate,
@@ -41,10 +40,11 @@ from homeroom.adapters.base import (
     stop_on_input_errors,
 )
 from homeroom.adapters.translations.config import TranslationsConfig
-from homeroom.errors import HomeroomError
-from homeroom.notices import Notices, load_notices
-from homeroom.sources import discover, load_sources
-from homeroom.status_page import status_markdown
+from homeroom.checks.translations import coverage as translations
+from homeroom.data.notices import Notices, load_notices
+from homeroom.data.sources import discover, load_sources
+from homeroom.model.errors import HomeroomError
+from homeroom.pages.status_page import status_markdown
 
 # A Markdown inline link to another page: `](grade-3.md)` or `](../grade-3.md#math)`.
 _MD_LINK = re.compile(

@@ -1,0 +1,1 @@
+"""The ``homeroom`` command: check, build, explain, new, translations and report cards."""

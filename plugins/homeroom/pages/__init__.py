@@ -1,0 +1,1 @@
+"""Pages Homeroom writes: the family glossary, the staff status page, new pages' scaffolds."""

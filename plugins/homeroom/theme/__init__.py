@@ -1,0 +1,1 @@
+"""Helpers for the theme: HTML the site's hooks and templates use (tables, script hashes)."""
