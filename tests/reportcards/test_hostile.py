@@ -21,7 +21,7 @@ from rc_helpers import CT_FILE, CT_MAPPING, ROOT
 from homeroom.cli.main import main
 from homeroom.model.errors import InputError
 from homeroom.reportcards.importer import import_csv
-from homeroom.reportcards.model import load_schools
+from homeroom.reportcards.loading import load_schools
 from homeroom.reportcards.safewrite import Action, Planned, Refused, write, written_by_importer
 
 MAPPING = """\

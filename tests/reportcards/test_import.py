@@ -10,7 +10,7 @@ from rc_helpers import CT_FILE, CT_MAPPING, ROOT, homeroom_cli
 
 from homeroom.model.errors import InputError
 from homeroom.reportcards.importer import import_csv
-from homeroom.reportcards.model import load_schools
+from homeroom.reportcards.loading import load_schools
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import yaml
 from rc_helpers import DATA, ROOT, school, write_schools
 
 from homeroom.model.errors import InputError
-from homeroom.reportcards.model import load_schools
+from homeroom.reportcards.loading import load_schools
 
 
 def test_bundled_data_has_twelve_schools_of_every_level() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rc_helpers import DATA, ROOT, school, write_schools
 
 from homeroom.reportcards import privacy
-from homeroom.reportcards.model import load_schools
+from homeroom.reportcards.loading import load_schools
 from homeroom.reportcards.privacy import BELOW, HIDDEN, SHOWN, suppress, suppress_all
 
 

@@ -12,7 +12,7 @@ from rc_helpers import DATA, ROOT
 
 from homeroom.data.catalogs import load_catalogs
 from homeroom.reportcards.charts import bar_chart
-from homeroom.reportcards.model import load_schools
+from homeroom.reportcards.loading import load_schools
 from homeroom.reportcards.privacy import ABOVE, BELOW, HIDDEN, SHOWN, Cell, suppress_all
 from homeroom.reportcards.render import Words, index_markdown, school_markdown
 

@@ -17,7 +17,8 @@ from homeroom.data.catalogs import STRINGS_DIR, Catalogs, load_catalogs
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, display_path, source_from_text
 from homeroom.model.errors import InputError
-from homeroom.reportcards.model import SchoolData, load_schools
+from homeroom.reportcards.loading import load_schools
+from homeroom.reportcards.model import SchoolData
 from homeroom.reportcards.privacy import PublishedSchool, suppress_all, write_audit
 from homeroom.reportcards.render import index_markdown, school_markdown
 
