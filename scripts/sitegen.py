@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from homeroom.checks.translations.coverage import source_hash  # noqa: E402
+from homeroom.checks.translations.records import source_hash  # noqa: E402
 from homeroom.data.sources import source_from_text  # noqa: E402
 
 CONTENT = ROOT / "content"

@@ -12,6 +12,9 @@ import pytest
 from conftest import TRANSLATIONS_SITE_YML, homeroom
 from homeroom.checks.translations import coverage as translations
 from homeroom.checks.translations import facts
+from homeroom.checks.translations.compare import compare_pages
+from homeroom.checks.translations.options import options_from
+from homeroom.checks.translations.records import source_hash
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, source_from_text
 from homeroom.model.findings import Severity
@@ -79,7 +82,7 @@ Llame al (555) 010-2400 o escriba a families@riverbend.example.org.
 def guide_es(guide: Source, extra: str = "") -> Source:
     text = GUIDE_ES.format(extra=extra)
     if "HASH" in text:
-        text = text.replace("HASH", translations.source_hash(guide))
+        text = text.replace("HASH", source_hash(guide))
     return src("conference-guide.es.md", text)
 
 
@@ -106,13 +109,13 @@ def status_of(coverage: translations.Coverage, page: str, lang: str) -> str:
 def test_only_words_and_numbers_change_the_hash(edited: str, same: bool) -> None:
     before = src("a.md", "# Conferences\n\nConferences are on October 14.\n")
     after = src("a.md", edited)
-    assert (translations.source_hash(before) == translations.source_hash(after)) is same
+    assert (source_hash(before) == source_hash(after)) is same
 
 
 def test_front_matter_does_not_change_the_hash() -> None:
     a = src("a.md", "---\ntitle: A\n---\nText here.\n")
     b = src("a.md", "---\ntitle: B\nessential: true\n---\nText here.\n")
-    assert translations.source_hash(a) == translations.source_hash(b)
+    assert source_hash(a) == source_hash(b)
 
 
 # --- Statuses and findings ---------------------------------------------------------------
@@ -124,7 +127,7 @@ def test_statuses_and_severities(tmp_path: Path) -> None:
     home = src("index.md", "---\ntitle: Home\ntype: home\n---\n# Home\n")
     home_es = src(
         "index.es.md",
-        f"---\ntranslation: {{method: person, source_hash: '{translations.source_hash(home)}'}}\n"
+        f"---\ntranslation: {{method: person, source_hash: '{source_hash(home)}'}}\n"
         "---\n# Inicio\n",
     )
     coverage = translations.analyse(
@@ -191,9 +194,7 @@ def test_machine_translation_of_an_essential_page_needs_review(
     )
     machine = src(
         "conference-guide.es.md",
-        machine.text.replace(
-            "machine}", f"machine, source_hash: '{translations.source_hash(guide)}'}}"
-        ),
+        machine.text.replace("machine}", f"machine, source_hash: '{source_hash(guide)}'}}"),
     )
     coverage = translations.analyse(
         [guide, machine], settings(tmp_path, needs_review=needs_review), use_git=False
@@ -230,7 +231,7 @@ def test_unknown_required_language_is_a_configuration_error(tmp_path: Path) -> N
     from homeroom.model.errors import ConfigError
 
     with pytest.raises(ConfigError, match="'fr' is not one of the site's languages"):
-        translations.options_from(settings(tmp_path, required=["en", "fr"]))
+        options_from(settings(tmp_path, required=["en", "fr"]))
 
 
 # --- Facts and structure -------------------------------------------------------------------
@@ -238,7 +239,7 @@ def test_unknown_required_language_is_a_configuration_error(tmp_path: Path) -> N
 
 def test_same_facts_in_every_language_pass(tmp_path: Path) -> None:
     guide = src("conference-guide.md", GUIDE)
-    assert translations.compare_pages(guide, guide_es(guide), essential=True) == []
+    assert compare_pages(guide, guide_es(guide), essential=True) == []
 
 
 @pytest.mark.parametrize(
@@ -254,7 +255,7 @@ def test_same_facts_in_every_language_pass(tmp_path: Path) -> None:
 def test_a_changed_fact_is_found_at_its_line(change: tuple[str, str], shown: str) -> None:
     guide = src("conference-guide.md", GUIDE)
     wrong = src("conference-guide.es.md", guide_es(guide).text.replace(*change))
-    found = translations.compare_pages(guide, wrong, essential=True)
+    found = compare_pages(guide, wrong, essential=True)
     assert [f.rule for f in found] == ["i18n.facts"]
     assert found[0].severity == Severity.ERROR
     assert shown in found[0].message
@@ -280,7 +281,7 @@ def test_a_missing_list_item_is_a_structure_finding() -> None:
     short = src(
         "conference-guide.es.md", guide_es(guide).text.replace("- Elija tres preguntas.\n", "")
     )
-    found = translations.compare_pages(guide, short, essential=True)
+    found = compare_pages(guide, short, essential=True)
     assert [(f.rule, f.severity) for f in found] == [("i18n.structure", Severity.WARNING)]
     assert "1 list items" in found[0].message and "has 2" in found[0].message
 

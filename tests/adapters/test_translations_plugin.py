@@ -28,11 +28,11 @@ def write(root: Path, pages: dict[str, str]) -> Path:
 
 def tracked(page_text: str, translation_body: str, essential: bool = False) -> str:
     """A translation whose record matches ``page_text`` as it is now."""
-    from homeroom.checks.translations import coverage as translations
+    from homeroom.checks.translations.records import source_hash
     from homeroom.data.sources import source_from_text
 
     source = source_from_text(page_text, "p.md", "p.md", "p.md", "en")
-    digest = translations.source_hash(source)
+    digest = source_hash(source)
     extra = "essential: true\n" if essential else ""
     return (
         f"---\n{extra}translation: {{method: person, source_hash: '{digest}'}}\n---\n"

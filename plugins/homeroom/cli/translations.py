@@ -15,19 +15,27 @@ import json
 from pathlib import Path
 
 from homeroom.checks.translations import coverage as translations
+from homeroom.checks.translations.marking import mark_current
+from homeroom.checks.translations.records import (
+    METHODS,
+    Status,
+    record_of,
+    source_hash,
+    source_text_at,
+)
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, discover, load_sources
 from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.languages import language_name
 
 SYMBOLS = {
-    translations.Status.CURRENT: "ok",
-    translations.Status.STALE: "STALE",
-    translations.Status.UNTRACKED: "untracked",
-    translations.Status.NEEDS_REVIEW: "REVIEW",
-    translations.Status.MISSING: "MISSING",
-    translations.Status.NOT_TRANSLATED: "-",
-    translations.Status.ORPHAN: "ORPHAN",
+    Status.CURRENT: "ok",
+    Status.STALE: "STALE",
+    Status.UNTRACKED: "untracked",
+    Status.NEEDS_REVIEW: "REVIEW",
+    Status.MISSING: "MISSING",
+    Status.NOT_TRANSLATED: "-",
+    Status.ORPHAN: "ORPHAN",
 }
 
 
@@ -53,7 +61,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     mark.add_argument(
         "--method",
-        choices=translations.METHODS,
+        choices=METHODS,
         default="",
         help="how the translation was made (kept as it is when not given)",
     )
@@ -85,7 +93,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             _translation_display(original, args.lang),
             "this translation does not exist yet. Create it first, then mark it current.",
         )
-    record = translations.mark_current(
+    record = mark_current(
         original,
         settings.project_root / original.display,
         settings.docs_dir / translation.rel,
@@ -151,16 +159,12 @@ def status_table(coverage: translations.Coverage) -> str:
         for lang in langs:
             cell = coverage.cell(page, lang)
             text = SYMBOLS[cell.status] if cell else "?"
-            if cell and cell.status == translations.Status.STALE and cell.since:
+            if cell and cell.status == Status.STALE and cell.since:
                 text += f" ({cell.since})"
             row.append(text)
         rows.append(row)
     orphans = sorted(
-        {
-            (key[0], key[1])
-            for key, cell in coverage.cells.items()
-            if cell.status == translations.Status.ORPHAN
-        }
+        {(key[0], key[1]) for key, cell in coverage.cells.items() if cell.status == Status.ORPHAN}
     )
     for page, lang in orphans:
         rows.append([f"{page} (no source)", *["ORPHAN" if x == lang else "" for x in langs]])
@@ -197,8 +201,8 @@ def diff_text(settings: Settings, original: Source, translation: Source | None) 
             f"{_translation_display(original, '?')}: there is no translation yet, so the "
             f"whole of {original.display} needs translating."
         )
-    record = translations.record_of(translation)
-    current = translations.source_hash(original)
+    record = record_of(translation)
+    current = source_hash(original)
     if not record.source_hash:
         return (
             f"{translation.display} does not record which version of {original.display} it "
@@ -208,7 +212,7 @@ def diff_text(settings: Settings, original: Source, translation: Source | None) 
     if record.source_hash == current:
         return f"{translation.display} is current: {original.display} has not changed since."
     old_text = (
-        translations.source_text_at(settings.project_root / original.display, record.source_commit)
+        source_text_at(settings.project_root / original.display, record.source_commit)
         if record.source_commit
         else None
     )

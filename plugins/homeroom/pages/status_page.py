@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from homeroom.checks.translations.coverage import Coverage, Status
+from homeroom.checks.translations.coverage import Coverage
+from homeroom.checks.translations.records import Status
 from homeroom.model.languages import language_name
 
 _BAR_WIDTH = 240

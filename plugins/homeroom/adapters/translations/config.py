@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 
 from homeroom.adapters.base import CheckConfig
-from homeroom.checks.translations.coverage import DEFAULT_ESSENTIAL_TYPES
+from homeroom.checks.translations.options import DEFAULT_ESSENTIAL_TYPES
 
 
 class TranslationsConfig(CheckConfig):
