@@ -1,4 +1,4 @@
-"""What every Homeroom MkDocs plugin shares: reading sources, checking, reporting once.
+"""What every Homeroom check plugin shares: settings and pages from MkDocs, one check per build.
 
 mkdocs-static-i18n re-runs the whole build once per language with the same plugin
 instances, so ``on_config`` and ``on_files`` run once per language. Every page (of every
@@ -10,25 +10,26 @@ Results also go to the disk cache (``.homeroom-cache/`` next to mkdocs.yml, or
 ``$HOMEROOM_CACHE_DIR``; ``off`` for none), shared with ``homeroom check``: a build after
 a check, or a rebuild in ``mkdocs serve`` after one page was saved, re-checks only pages
 whose content changed.
+
+How findings are logged is in :mod:`homeroom.adapters.reporting`; what stops the
+build, in :mod:`homeroom.adapters.gate`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, NoReturn
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from homeroom.adapters.gate import Gate
+from homeroom.adapters.reporting import FindingReporter, stop_on_input_errors
 from homeroom.data.settings import Settings
 from homeroom.data.sources import (
     DATA_DIR,
@@ -38,13 +39,9 @@ from homeroom.data.sources import (
     load_source,
     source_from_text,
 )
-from homeroom.model.errors import HomeroomError, InputError, InputErrors
-from homeroom.model.findings import Finding, Severity
+from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.languages import LanguageSet
-from homeroom.run.build import REPORT_ENV
 from homeroom.run.cache import DiskCache, default_dir
-
-log = get_plugin_logger(__name__)
 
 #: One disk cache per folder for the whole process, shared by every plugin and pass.
 _DISK_CACHES: dict[Path, DiskCache] = {}
@@ -163,169 +160,6 @@ def sources_from(files: Files, settings: Settings) -> list[Source]:
     if problems:
         stop_on_input_errors(problems)
     return sources
-
-
-def stop_on_input_errors(problems: list[InputError] | HomeroomError) -> NoReturn:
-    """Log every unreadable file or setting as an error, then stop the build."""
-    if isinstance(problems, InputErrors):
-        lines = [str(p) for p in problems.errors]
-    elif isinstance(problems, HomeroomError):
-        lines = [str(problems)]
-    else:
-        lines = [str(p) for p in problems]
-    unique = list(dict.fromkeys(lines))
-    record_counts(input=len(unique))
-    if len(unique) == 1:
-        raise PluginError(unique[0])
-    for line in unique:
-        log.error(line)
-    raise PluginError(
-        f"{len(unique)} files could not be read (each is listed above), so nothing was "
-        "published. Fix them and build again."
-    )
-
-
-#: mkdocs.yml files already validated, by path and modification time.
-_VALIDATED: set[tuple[str, int]] = set()
-
-
-def check_settings_file(config: MkDocsConfig) -> None:
-    """Validate every ``homeroom/*`` entry of mkdocs.yml as ``homeroom check`` does."""
-    from homeroom.data.settings import load_settings
-
-    if not config.config_file_path or not Path(config.config_file_path).is_file():
-        return
-    path = Path(config.config_file_path)
-    key = (str(path.resolve()), path.stat().st_mtime_ns)
-    if key in _VALIDATED:
-        return
-    try:
-        load_settings(Path(os.path.relpath(path)) if path.is_absolute() else path)
-    except HomeroomError as exc:
-        stop_on_input_errors(exc)
-    _VALIDATED.add(key)
-
-
-def record_counts(**counts: int) -> None:
-    """Tell ``homeroom build`` what this build found (through the file it names)."""
-    target = os.environ.get(REPORT_ENV)
-    if not target:
-        return
-    path = Path(target)
-    try:
-        data = json.loads(path.read_text("utf-8")) if path.is_file() else {}
-        data.update(counts)
-        path.write_text(json.dumps(data), "utf-8")
-    except (OSError, ValueError):
-        pass  # only the closing line's counts are lost
-
-
-class FindingReporter:
-    """Logs findings once each, at their own level: an error as ERROR, a warning as WARNING.
-
-    A finding at or above ``fail_on`` stops the build (see :class:`Gate`); the others are
-    advice.
-    """
-
-    def __init__(self, fail_on: str) -> None:
-        """Findings at or above ``fail_on`` stop the build."""
-        self.fail_on = Severity.parse(fail_on)
-        self.reported: set[Finding] = set()
-        self.blocking: set[Finding] = set()
-
-    def clear(self) -> None:
-        """Forget what was said: a new build (``mkdocs serve`` rebuilds in one process)."""
-        self.reported.clear()
-        self.blocking.clear()
-
-    def report(self, findings: list[Finding] | tuple[Finding, ...]) -> None:
-        """Log each finding not yet logged by this plugin in this build."""
-        for finding in findings:
-            if finding in self.reported:
-                continue
-            self.reported.add(finding)
-            text = (
-                f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} "
-                f"{finding.rule}: {finding.message}"
-            )
-            if finding.at_least(self.fail_on):
-                self.blocking.add(finding)
-            if finding.severity is Severity.ERROR:
-                log.error(text)
-            elif finding.severity is Severity.WARNING:
-                log.warning(text)
-            else:
-                log.info(text)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-class Gate:
-    """Stops the build before any page is written when a finding reaches its ``fail_on``.
-
-    Every Homeroom plugin has this ``on_env`` event; the first to run judges the findings
-    of every Homeroom plugin (all their checks ran in ``on_config`` and ``on_files``,
-    which come before ``on_env``), so a plain ``mkdocs build`` (without ``--strict``)
-    fails too. Under ``mkdocs serve`` the findings are logged but the preview still
-    rebuilds, so an editor sees the page while fixing it.
-    """
-
-    command = "build"
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is a build or a preview (``serve``)."""
-        self.command = command
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Before MkDocs empties the site folder: refuse settings and folders that are wrong.
-
-        The ``homeroom/*`` options are validated by the core, exactly as ``homeroom
-        check`` validates them (an unknown option fails here too, not only under
-        ``--strict``), and the site folder must be one Homeroom may replace.
-        """
-        check_settings_file(config)
-        from homeroom.run.output import output_problem
-
-        root = Path(config.config_file_path).resolve().parent if config.config_file_path else None
-        if root is not None and self.command != "serve":
-            problem = output_problem(Path(config.site_dir), root, Path(config.docs_dir))
-            if problem is not None:
-                raise PluginError(f"site_dir: {problem}")
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Mark the site folder as Homeroom's, so a later build may replace it."""
-        from homeroom.run.output import SITE_MARK, write_mark
-
-        if self.command != "serve" and not os.environ.get(REPORT_ENV):
-            # If it cannot be written, the next build asks for the folder to be moved.
-            with contextlib.suppress(OSError):
-                write_mark(Path(config.site_dir), SITE_MARK)
-
-    # Last of the on_env events: the pages were read and checked, none is written yet.
-    @event_priority(-1000)
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Raise :class:`PluginError` (one line with the counts) when a finding stops the build."""
-        reporters = [
-            plugin.reporter
-            for plugin in config.plugins.values()
-            if isinstance(getattr(plugin, "reporter", None), FindingReporter)
-        ]
-        reported = set().union(*(r.reported for r in reporters)) if reporters else set()
-        blocking = set().union(*(r.blocking for r in reporters)) if reporters else set()
-        counts = {s.value: sum(1 for f in reported if f.severity is s) for s in Severity}
-        record_counts(**counts, blocking=len(blocking))
-        if blocking and self.command != "serve":
-            stops = _plural(len(blocking), "finding") + (
-                " stops" if len(blocking) == 1 else " stop"
-            )
-            raise PluginError(
-                f"Homeroom found {_plural(counts['error'], 'error')} and "
-                f"{_plural(counts['warning'], 'warning')}; {stops} the build (at or above "
-                "`fail_on`), so no page was written. Fix those listed above and build again."
-            )
-        return env
 
 
 class CheckConfig(Config):

@@ -7,7 +7,7 @@
 - Checks every page with the core content check (:mod:`homeroom.checks.content`: code
   that runs, embedded sites, redirects, forms, notes left by ``homeroom new``, ``allow``
   entries that allow nothing) and the content folder for script files. Each is an
-  error, and :class:`~homeroom.adapters.base.Gate` stops the build before any page is
+  error, and :class:`~homeroom.adapters.gate.Gate` stops the build before any page is
   written (under ``mkdocs serve`` they are logged and the preview still rebuilds).
 - Gives the theme's templates the hashes of the theme's own inline scripts
   (``homeroom_script_hashes``, :mod:`homeroom.theme.csp`), which ``overrides/main.html`` puts
@@ -25,16 +25,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from homeroom.adapters.base import (
-    FindingReporter,
-    Gate,
-    disk_cache,
-    is_repeat_pass,
-    settings_from,
-    sources_from,
-    stop_on_input_errors,
-)
+from homeroom.adapters.base import disk_cache, is_repeat_pass, settings_from, sources_from
 from homeroom.adapters.content.config import ContentConfig
+from homeroom.adapters.gate import Gate
+from homeroom.adapters.reporting import FindingReporter, stop_on_input_errors
 from homeroom.model.errors import HomeroomError
 
 #: The name the templates read the script hashes by.

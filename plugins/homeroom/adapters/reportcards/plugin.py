@@ -13,16 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from homeroom.adapters.base import (
-    FindingReporter,
-    Gate,
-    generated_page,
-    is_repeat_pass,
-    settings_from,
-    stop_on_input_errors,
-)
+from homeroom.adapters.base import generated_page, is_repeat_pass, settings_from
+from homeroom.adapters.gate import Gate
 from homeroom.adapters.jargon.plugin import _current_language, _default_language
 from homeroom.adapters.reportcards.config import ReportCardsConfig
+from homeroom.adapters.reporting import FindingReporter, stop_on_input_errors
 from homeroom.data.sources import display_path
 from homeroom.model.errors import HomeroomError
 

@@ -31,14 +31,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from homeroom.adapters.base import (
-    FindingReporter,
-    Gate,
-    disk_cache,
-    generated_page,
-    settings_from,
-    stop_on_input_errors,
-)
+from homeroom.adapters.base import disk_cache, generated_page, settings_from
+from homeroom.adapters.gate import Gate
+from homeroom.adapters.reporting import FindingReporter, stop_on_input_errors
 from homeroom.adapters.translations.config import TranslationsConfig
 from homeroom.checks.translations import coverage as translations
 from homeroom.data.notices import Notices, load_notices
