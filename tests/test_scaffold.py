@@ -14,7 +14,7 @@ from homeroom.data.page_types import load_page_types
 from homeroom.data.settings import load_settings
 from homeroom.data.sources import load_source, parse_front_matter
 from homeroom.model.errors import HomeroomError
-from homeroom.pages import scaffold
+from homeroom.pages import nav, scaffold
 from homeroom.run import engine
 
 PAGE_TYPES = load_page_types(ROOT / "content" / "_data" / "page-types.yml")
@@ -324,7 +324,7 @@ def test_nav_gets_one_line_and_keeps_every_other_byte(
 ) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_bytes(text.encode())
-    said = scaffold.add_to_nav(config, "grade-9.md")
+    said = nav.add_to_nav(config, "grade-9.md")
     assert said == f"added `grade-9.md` to the menu: line {line} of mkdocs.yml (`nav:`)."
     lines = text.encode().splitlines(keepends=True)
     lines.insert(line - 1, added.encode())
@@ -359,7 +359,7 @@ def test_nav_that_cannot_take_the_line_exactly_is_left_alone(
     config = tmp_path / "mkdocs.yml"
     config.write_bytes(text.encode())
     entry = "staff/grade-9.md" if "not_in_nav" in text else "grade-9.md"
-    message = scaffold.add_to_nav(config, entry)
+    message = nav.add_to_nav(config, entry)
     assert message.startswith(said.replace("grade-9.md", entry)), message
     assert config.read_bytes() == text.encode()
     assert list(tmp_path.iterdir()) == [config]

@@ -5,6 +5,7 @@ Shown by ``homeroom explain RULE``; the text report points there for each rule i
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 
@@ -209,11 +210,6 @@ RULES: dict[str, RuleDoc] = {
 }
 
 
-def _indent(example: str) -> str:
-    # Examples of whole pages span several lines: indent each one.
-    return "\n".join(f"  {line}" for line in example.splitlines())
-
-
 # Report cards: every rule the privacy engine hides a value by. Each hidden value in the
 # unpublished audit log (.homeroom/audit/reportcards.jsonl) names one of these.
 RULES.update(
@@ -397,7 +393,6 @@ def explain(rule: str) -> str | None:
     doc = RULES.get(rule)
     if doc is None:
         return None
-    return (
-        f"{doc.id}: {doc.title}\n\nWhy it matters: {doc.why}\n\n"
-        f"Instead of:\n{_indent(doc.bad)}\n\nWrite:\n{_indent(doc.good)}"
-    )
+    # Examples of whole pages span several lines: each line is indented.
+    bad, good = (textwrap.indent(x, "  ", lambda line: True) for x in (doc.bad, doc.good))
+    return f"{doc.id}: {doc.title}\n\nWhy it matters: {doc.why}\n\nInstead of:\n{bad}\n\nWrite:\n{good}"
