@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homeroom.checks.readability import DEFAULT_OPTIONS, ReadabilityCheck
+from homeroom.checks.readability import ReadabilityCheck
+from homeroom.data.readability_limits import DEFAULT_OPTIONS
 from homeroom.data.sources import source_from_text
 from homeroom.run.engine import prose_of
 from homeroom.text.measures import MEASURES, count_sentence, measures_for

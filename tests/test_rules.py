@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, homeroom
-from homeroom.checks.readability import DEFAULT_OPTIONS, ReadabilityCheck, parse_plain_words
+from homeroom.checks.readability import ReadabilityCheck
+from homeroom.data.readability_limits import DEFAULT_OPTIONS, parse_plain_words
 from homeroom.data.ruledocs import RULES
 from homeroom.data.sources import source_from_text
 from homeroom.data.yamlfiles import read_yaml

@@ -13,12 +13,9 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from homeroom.checks.readability import (
-    SPLIT_WORDS,
-    ReadabilityCheck,
-    options_from_settings,
-    split_hint,
-)
+from homeroom.checks.readability import ReadabilityCheck
+from homeroom.checks.readability_sentences import SPLIT_WORDS, split_hint
+from homeroom.data.readability_limits import options_from_settings
 from homeroom.data.settings import Settings
 from homeroom.data.sources import source_from_text
 from homeroom.model.errors import InputError
@@ -230,7 +227,7 @@ def test_bad_thresholds_name_the_file_field_and_expected_form(
 
 def test_the_shipped_thresholds_file_loads() -> None:
     from conftest import ROOT
-    from homeroom.checks.readability import parse_options
+    from homeroom.data.readability_limits import parse_options
     from homeroom.data.yamlfiles import read_yaml
 
     options = parse_options(
@@ -368,7 +365,7 @@ def test_hard_short_sentence_is_flagged_for_difficulty() -> None:
 def plain_check(markdown: str, language: str = "en"):
     from dataclasses import replace
 
-    from homeroom.checks.readability import DEFAULT_OPTIONS, parse_plain_words
+    from homeroom.data.readability_limits import DEFAULT_OPTIONS, parse_plain_words
 
     table = parse_plain_words(
         {
@@ -420,7 +417,7 @@ def test_plain_words_are_per_language() -> None:
     ],
 )
 def test_bad_plain_words_name_the_entry_and_field(raw: object, field: str) -> None:
-    from homeroom.checks.readability import parse_plain_words
+    from homeroom.data.readability_limits import parse_plain_words
 
     with pytest.raises(InputError, match=f"^plain-words.yml: {field}"):
         parse_plain_words(raw, "plain-words.yml")
