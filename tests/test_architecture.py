@@ -37,7 +37,7 @@ def test_each_plugins_config_matches_the_core_options(name: str) -> None:
     """The MkDocs config class has exactly the core's options, ``enabled`` first, same defaults."""
     plugin = PLUGIN_ENTRY_POINTS[f"homeroom/{name}"].load()
     schema = dict(plugin.config_class._schema)
-    assert list(schema)[0] == "enabled"
+    assert next(iter(schema)) == "enabled"
     assert set(schema) == set(PLUGINS[name])
     for option, spec in PLUGINS[name].items():
         assert schema[option].default == spec.default, option

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -103,3 +104,36 @@ def file_at(path: Path, commit: str) -> str | None:
         return None
     rel = path.resolve().relative_to(root.resolve()).as_posix()
     return _git(root, "show", f"{commit}:{rel}")
+
+
+_BLAME_COMMAND = ("blame", "--porcelain")
+
+
+def line_author(path: Path, line: int) -> str | None:
+    """``added by NAME on DATE`` for one line of a committed file, from git blame; else None."""
+    if shutil.which("git") is None or not path.is_file():
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(path.parent), *_BLAME_COMMAND, f"-L{line},{line}", "--", path.name],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0 or not done.stdout:
+        return None
+    lines = done.stdout.splitlines()
+    if set(lines[0].split(" ", 1)[0]) == {"0"}:
+        return None  # not committed yet
+    author = when = None
+    for text in lines[1:]:
+        if text.startswith("author "):
+            author = text.removeprefix("author ").strip()
+        elif text.startswith("author-time "):
+            when = datetime.fromtimestamp(int(text.split()[1]), tz=UTC).date().isoformat()
+    if not author:
+        return None
+    return f"added by {author} on {when}" if when else f"added by {author}"

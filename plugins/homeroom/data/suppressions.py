@@ -30,16 +30,14 @@ page by the content check, :func:`problems`):
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
+from homeroom.data.gitinfo import line_author
 from homeroom.data.sources import FRONT_MATTER_RE, Source
 from homeroom.model.findings import Finding, Severity
 from homeroom.model.memo import Memo
@@ -381,38 +379,6 @@ def _added_by(source: Source, line: int, root: Path | None) -> str | None:
     known = _BLAME.get(key)
     if known is not None:
         return known or None
-    said = _blame(path, line) or ""
+    said = line_author(path, line) or ""
     _BLAME.put(key, said)
     return said or None
-
-
-_BLAME_COMMAND = ("blame", "--porcelain")
-
-
-def _blame(path: Path, line: int) -> str | None:
-    if shutil.which("git") is None or not path.is_file():
-        return None
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(path.parent), *_BLAME_COMMAND, f"-L{line},{line}", "--", path.name],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0 or not done.stdout:
-        return None
-    lines = done.stdout.splitlines()
-    if set(lines[0].split(" ", 1)[0]) == {"0"}:
-        return None  # not committed yet
-    author = when = None
-    for text in lines[1:]:
-        if text.startswith("author "):
-            author = text.removeprefix("author ").strip()
-        elif text.startswith("author-time "):
-            when = datetime.fromtimestamp(int(text.split()[1]), tz=UTC).date().isoformat()
-    if not author:
-        return None
-    return f"added by {author} on {when}" if when else f"added by {author}"
