@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homeroom.text import inline_spans, prose, sentences
+from homeroom.text import inline_mask, inline_spans, prose, sentences
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
@@ -99,7 +99,7 @@ def test_inline_links_on_the_tricky_cases(text: str) -> None:
 @settings(max_examples=300)
 @given(pieces("_", "__", "*", "~~", "==", "^^", "é", "-"))
 def test_emphasis_pattern_matches_as_before(text: str) -> None:
-    assert spans(prose._EMPHASIS, text) == spans(EMPHASIS, text)
+    assert spans(inline_mask._EMPHASIS, text) == spans(EMPHASIS, text)
 
 
 @settings(max_examples=300)
@@ -134,7 +134,7 @@ def test_sentence_stops_are_found_as_before(text: str) -> None:
 def test_hostile_blocks_are_masked_in_one_pass(name: str, text: str) -> None:
     # Each of these took the patterns above minutes or hours; masking must still blank
     # exactly the marks while keeping every offset.
-    masked = prose._mask_inline(text)
+    masked = inline_mask.mask_inline(text)
     assert len(masked) == len(text)
     assert set(masked) <= set(text) | {" "}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +25,8 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from homeroom.model.memo import Memo
-from homeroom.text import html_text, inline_spans
+from homeroom.text import html_text
+from homeroom.text.inline_mask import blank, mask_inline
 
 
 @dataclass(frozen=True)
@@ -122,23 +123,6 @@ def has_tokens(text: str) -> bool:
     return _TOKENS.get(text) is not None
 
 
-# Inline constructs that are not prose, in the order they are masked. Earlier masks win:
-# a URL inside a code span is already blank when the URL pattern runs. Comments, code
-# spans, images, inline links, footnote references and e-mail addresses are found by
-# :mod:`homeroom.text.inline_spans` (their patterns are quadratic on some inputs); the rest are
-# patterns that read each character a bounded number of times.
-_AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_REF_LINK = re.compile(r"(?P<open>\[)(?P<text>[^\[\]]+)(?P<target>\]\[[^\]]*\])")
-_ATTR_LIST = re.compile(r"\{:?\s*(?:[.#][\w-]|[\w-]+=)[^{}]*\}|\{:[^{}]*\}")
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
-# `_+(?!\w)` only where a run of underscores starts: from inside a run it fails whenever
-# it failed at the run's start, and trying it there read the rest of the run each time.
-_EMPHASIS = re.compile(r"\*+|~~|==|\^\^|(?<!\w)_+|(?<!_)_++(?!\w)")
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SHORTCODE = re.compile(r"(?<!\S):[a-z0-9][a-z0-9_+-]*:(?!\S)")
-
 _NEWLINE = re.compile("\n")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 
@@ -151,74 +135,6 @@ _ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 _ADMONITION_TITLE = re.compile(
     r"(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]*\"(?P<title>[^\"]*)\""
 )
-
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    """Replace chars[start:end] by spaces, keeping newlines."""
-    for i in range(max(start, 0), min(end, len(chars))):
-        if chars[i] != "\n":
-            chars[i] = " "
-
-
-def _pattern_spans(pattern: re.Pattern[str]) -> Callable[[str], Iterable[tuple[int, int]]]:
-    def spans(text: str) -> Iterator[tuple[int, int]]:
-        for m in pattern.finditer(text):
-            yield m.span()
-
-    return spans
-
-
-def _link_spans(text: str) -> Iterator[tuple[int, int]]:
-    # Link text is prose; the brackets and the target are not.
-    for start, target, end in inline_spans.inline_links(text):
-        yield start, start + 1
-        yield target, end
-
-
-def _ref_link_spans(text: str) -> Iterator[tuple[int, int]]:
-    for m in _REF_LINK.finditer(text):
-        yield m.span("open")
-        yield m.span("target")
-
-
-#: What :func:`_mask_inline` blanks, in order, each over the text the ones before it left.
-_MASKS: tuple[Callable[[str], Iterable[tuple[int, int]]], ...] = (
-    inline_spans.comments,
-    inline_spans.code_spans,
-    inline_spans.images,
-    _pattern_spans(_AUTOLINK),
-    _pattern_spans(_HTML_TAG),
-    _link_spans,
-    _ref_link_spans,
-    inline_spans.footnote_refs,
-    _pattern_spans(_ATTR_LIST),
-    _pattern_spans(_URL),
-    inline_spans.emails,
-    _pattern_spans(_SHORTCODE),
-    _pattern_spans(_ENTITY),
-    _pattern_spans(_EMPHASIS),
-    _pattern_spans(_ESCAPE),
-)
-
-
-def _mask_inline(text: str) -> str:
-    """Mask everything inside one block that a family does not read as words.
-
-    Each mask runs over the text as the masks before it left it; the text is only
-    rebuilt after a mask found something (most blocks have no code, link or HTML).
-    """
-    current = text
-    chars: list[str] | None = None
-    for mask in _MASKS:
-        spans = list(mask(current))
-        if not spans:
-            continue
-        if chars is None:
-            chars = list(current)
-        for start, end in spans:
-            _blank(chars, start, end)
-        current = "".join(chars)
-    return current
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
@@ -317,7 +233,7 @@ def extract(text: str) -> ProseDocument:
                         "admonition_title",
                         line_start + m.start("title"),
                         line_start + m.end("title"),
-                        _mask_inline(m.group("title")),
+                        mask_inline(m.group("title")),
                     )
                 continue
             if parent == "heading_open":
@@ -344,7 +260,7 @@ def extract(text: str) -> ProseDocument:
                             pos = m.end()
                         close = _ATX_CLOSE.search(line)
                         if close:
-                            _blank(chars, rel_start + close.start(), rel_end)
+                            blank(chars, rel_start + close.start(), rel_end)
                 if (
                     stack
                     and stack[-1] == "list_item"
@@ -354,8 +270,8 @@ def extract(text: str) -> ProseDocument:
                     m = _LIST_MARKER.match(line, pos)
                     if m:
                         pos = m.end()
-                _blank(chars, rel_start, rel_start + pos)
-            masked = _mask_inline("".join(chars))
+                blank(chars, rel_start, rel_start + pos)
+            masked = mask_inline("".join(chars))
             add_span(unit_kind, block_start, block_end, masked)
         elif kind == "heading_close":
             heading_markup = ""
@@ -397,10 +313,10 @@ def _html_units(
             m = _LIST_MARKER.match(line, pos)
             if m:
                 pos = m.end()
-        _blank(chars, ls - block_start, ls - block_start + pos)
+        blank(chars, ls - block_start, ls - block_start + pos)
     for unit in html_text.text_units("".join(chars)):
         kind = _kind_for(stack, unit.kind) if unit.kind == "paragraph" else unit.kind
-        yield kind, block_start + unit.start, _mask_inline(unit.text)
+        yield kind, block_start + unit.start, mask_inline(unit.text)
 
 
 def _add_row(units: list[ProseUnit], text: str, starts: tuple[int, ...], line_no: int) -> None:
@@ -413,7 +329,7 @@ def _add_row(units: list[ProseUnit], text: str, starts: tuple[int, ...], line_no
         if cell_end <= skip:
             continue
         cell_start = max(cell_start, skip)
-        masked = list(_mask_inline(line[cell_start:cell_end]))
+        masked = list(mask_inline(line[cell_start:cell_end]))
         a, b = _trim(masked, 0, len(masked))
         if a < b and any(c.isalnum() for c in masked[a:b]):
             units.append(
