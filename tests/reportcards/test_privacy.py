@@ -11,19 +11,20 @@ from hypothesis import strategies as st
 from rc_helpers import DATA, ROOT, school, write_schools
 
 from homeroom.reportcards import privacy
+from homeroom.reportcards.audit import write_audit
+from homeroom.reportcards.equations import cells_and_equations
 from homeroom.reportcards.loading import load_schools
-from homeroom.reportcards.privacy import BELOW, HIDDEN, SHOWN, suppress, suppress_all
+from homeroom.reportcards.privacy import suppress, suppress_all
+from homeroom.reportcards.published import BELOW, HIDDEN, SHOWN, PublishedSchool, key_text
 
 
-def _published(
-    tmp_path: Path, data: dict[str, object], **district: object
-) -> privacy.PublishedSchool:
+def _published(tmp_path: Path, data: dict[str, object], **district: object) -> PublishedSchool:
     loaded = load_schools(write_schools(tmp_path / "schools", data, district=district), tmp_path)
     return suppress(loaded.schools[0], loaded.district)
 
 
-def _equations_hold(pub: privacy.PublishedSchool, raw_school: object) -> None:
-    _, equations, _ = privacy._cells_and_equations(raw_school)  # type: ignore[arg-type]
+def _equations_hold(pub: PublishedSchool, raw_school: object) -> None:
+    _, equations, _ = cells_and_equations(raw_school)  # type: ignore[arg-type]
     for eq in equations:
         hidden = [k for k in eq.keys if not pub.cells[k].shown]
         assert len(hidden) != 1, (eq, hidden)
@@ -98,7 +99,7 @@ def test_values_hidden_by_the_state_stay_hidden_with_a_complement(tmp_path: Path
 
 def test_the_gate_refuses_what_the_rules_would_not_allow(tmp_path: Path) -> None:
     loaded = load_schools(write_schools(tmp_path / "schools", school()), tmp_path)
-    raw, equations, _ = privacy._cells_and_equations(loaded.schools[0])
+    raw, equations, _ = cells_and_equations(loaded.schools[0])
     state = privacy._State(raw, dict.fromkeys(raw, SHOWN), {}, equations, loaded.district)
     state.status[("reading", "english_learners", "l1")] = HIDDEN  # hidden alone: subtractable
     with pytest.raises(privacy.PrivacyError, match="one hidden value in a set that adds up"):
@@ -111,7 +112,7 @@ def test_bundled_data_passes_the_gate_and_logs_every_hidden_value() -> None:
     for pub, raw_school in zip(published, data.schools, strict=True):
         _equations_hold(pub, raw_school)
         logged = {e.cell for e in pub.audit}
-        hidden = {privacy.key_text(k) for k, c in pub.cells.items() if not c.shown}
+        hidden = {key_text(k) for k, c in pub.cells.items() if not c.shown}
         assert logged == hidden
     assert any(pub.hidden_count for pub in published)
 
@@ -119,7 +120,7 @@ def test_bundled_data_passes_the_gate_and_logs_every_hidden_value() -> None:
 def test_audit_log_is_json_lines_outside_the_site(tmp_path: Path) -> None:
     data = load_schools(DATA / "schools", ROOT)
     published = suppress_all(data.schools[:2], data.district)
-    path = privacy.write_audit(published, tmp_path / ".homeroom" / "audit")
+    path = write_audit(published, tmp_path / ".homeroom" / "audit")
     entries = [json.loads(line) for line in path.read_text().splitlines()]
     assert entries and set(entries[0]) == {
         "school",

@@ -13,8 +13,10 @@ from rc_helpers import DATA, ROOT
 from homeroom.data.catalogs import load_catalogs
 from homeroom.reportcards.charts import bar_chart
 from homeroom.reportcards.loading import load_schools
-from homeroom.reportcards.privacy import ABOVE, BELOW, HIDDEN, SHOWN, Cell, suppress_all
-from homeroom.reportcards.render import Words, index_markdown, school_markdown
+from homeroom.reportcards.privacy import suppress_all
+from homeroom.reportcards.published import ABOVE, BELOW, HIDDEN, SHOWN, Cell
+from homeroom.reportcards.render import index_markdown, school_markdown
+from homeroom.reportcards.words import Words
 
 
 @pytest.fixture(scope="module")

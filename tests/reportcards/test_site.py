@@ -174,11 +174,12 @@ def test_the_attacker_finds_the_leaks_when_suppression_is_weakened(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from homeroom.model.memo import Memo
     from homeroom.reportcards import pages, privacy
 
     monkeypatch.setattr(privacy, "_complementary", privacy._hide_rows_of_hidden_denominators)
     monkeypatch.setattr(privacy, "verify", lambda state: None)
-    monkeypatch.setattr(pages, "_CACHE", {})
+    monkeypatch.setattr(pages, "_CACHE", Memo(pages._CACHE.limit))
     site = make_site(tmp_path)
     build(load_config(str(site / "mkdocs.yml"), site_dir=str(site / "site")))
     leaks = attack(site / "site")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Protocol
 
-from homeroom.reportcards.privacy import ABOVE, BELOW, SHOWN, Cell
+from homeroom.reportcards.published import ABOVE, BELOW, SHOWN, Cell
 
 _ROW = 26
 _LABEL_WIDTH = 104

@@ -17,9 +17,12 @@ from homeroom.data.catalogs import STRINGS_DIR, Catalogs, load_catalogs
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, display_path, source_from_text
 from homeroom.model.errors import InputError
+from homeroom.model.memo import Memo
+from homeroom.reportcards.audit import write_audit
 from homeroom.reportcards.loading import load_schools
 from homeroom.reportcards.model import SchoolData
-from homeroom.reportcards.privacy import PublishedSchool, suppress_all, write_audit
+from homeroom.reportcards.privacy import suppress_all
+from homeroom.reportcards.published import PublishedSchool
 from homeroom.reportcards.render import index_markdown, school_markdown
 
 #: Defaults of the ``homeroom/reportcards`` options.
@@ -56,7 +59,10 @@ class ReportCards:
     audit_path: Path | None
 
 
-_CACHE: dict[str, ReportCards] = {}
+#: Report cards already made, by everything they come from: the data and strings files,
+#: the site's languages, the required ones and the plugin's options. ``mkdocs serve``
+#: makes them again on every change, so only the latest few are kept.
+_CACHE: Memo[tuple[str, tuple[str, ...], str], ReportCards] = Memo(8)
 
 
 def _audit_folder(settings: Settings, name: str) -> Path:
@@ -120,7 +126,7 @@ def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
         )
     strings = settings.data_dir / STRINGS_DIR
     languages_all = settings.languages.codes
-    key = _digest(folder, strings, languages_all) + str(options)
+    key = (_digest(folder, strings, languages_all), settings.required_languages, str(options))
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
@@ -155,7 +161,7 @@ def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
     if write_audit_log:
         audit_path = write_audit(published, _audit_folder(settings, str(options["audit_dir"])))
     result = ReportCards(tuple(pages), published, languages, audit_path)
-    _CACHE[key] = result
+    _CACHE.put(key, result)
     return result
 
 

@@ -1,0 +1,136 @@
+"""The words and numbers of a report card in one language: catalog text and Babel formats.
+
+Every word comes from the language's catalog (``content/_data/strings/<lang>.yml``) and
+every number is formatted for the language with Babel: percentages, money, dates, lists
+of grades, comparisons and the privacy marker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from homeroom.data.catalogs import Catalogs
+from homeroom.reportcards.published import ABOVE, BELOW, SHOWN, Cell
+
+
+class Words:
+    """Catalog text and Babel numbers for one language."""
+
+    def __init__(self, catalogs: Catalogs, lang: str) -> None:
+        """Format for ``lang`` with its catalog."""
+        self.catalogs = catalogs
+        self.lang = lang
+        self.locale = Locale.parse(lang)
+
+    def __call__(self, key: str, **params: object) -> str:
+        """The catalog text of ``key``."""
+        return self.catalogs.text(key, self.lang, **params)
+
+    @property
+    def marker(self) -> str:
+        """The one privacy marker."""
+        return self("numbers.marker")
+
+    def number(self, value: int) -> str:
+        """A whole number with the language's digit grouping."""
+        return format_decimal(value, locale=self.locale)
+
+    def pct(self, value: int) -> str:
+        """A whole percentage, such as 62% or 62 %."""
+        return format_percent(value / 100, locale=self.locale)
+
+    def money(self, value: int) -> str:
+        """Whole dollars, in the language's currency format."""
+        pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
+        return format_currency(
+            value,
+            "USD",
+            locale=self.locale,
+            format=pattern.replace(".00", ""),
+            currency_digits=False,
+        )
+
+    def date(self, value: dt.date) -> str:
+        """A date written out, such as September 15, 2026."""
+        return format_date(value, format="long", locale=self.locale)
+
+    def share(self, cell: Cell) -> str:
+        """A share in a sentence: 62%, "fewer than 5%", "more than 95%"."""
+        if cell.status == BELOW and cell.limit is not None:
+            return self("numbers.below", pct=self.pct(cell.limit))
+        if cell.status == ABOVE and cell.limit is not None:
+            return self("numbers.above", pct=self.pct(cell.limit))
+        return self.pct(cell.value or 0)
+
+    def frequency(self, cell: Cell) -> str:
+        """Words from a fixed denominator of 10 (or 20 at the ends), never the group size."""
+        if cell.status == BELOW:
+            return self("frequency.below")
+        if cell.status == ABOVE:
+            return self("frequency.above")
+        tens = ((cell.value or 0) + 5) // 10
+        if tens <= 0:
+            return self("frequency.fewer_than_one_in_ten")
+        if tens >= 10:
+            return self("frequency.nearly_all")
+        return self("frequency.about", count=tens)
+
+    def table_cell(self, cell: Cell, *, is_count: bool = False) -> str:
+        """A table cell: a number, a coded share or the marker."""
+        if cell.status == SHOWN and cell.value is not None:
+            return self.number(cell.value) if is_count else self.pct(cell.value)
+        if cell.status == BELOW and cell.limit is not None:
+            return self("numbers.table_below", pct=self.pct(cell.limit))
+        if cell.status == ABOVE and cell.limit is not None:
+            return self("numbers.table_above", pct=self.pct(cell.limit))
+        return self.marker
+
+    def grades(self, grades: Sequence[str]) -> str:
+        """Grades as the language lists them, runs shortened: "3 to 8 and 11"."""
+        runs: list[list[str]] = []
+        for grade in grades:
+            last = runs[-1][-1] if runs else None
+            if (
+                last is not None
+                and last.isdigit()
+                and grade.isdigit()
+                and int(grade) == int(last) + 1
+            ):
+                runs[-1].append(grade)
+            else:
+                runs.append([grade])
+        parts = [
+            run[0] if len(run) < 3 else self("how_to_read.grade_range", first=run[0], last=run[-1])
+            for run in runs
+            for run in ([run] if len(run) != 2 else [[run[0]], [run[1]]])
+        ]
+        return format_list(parts, locale=self.locale)
+
+    def points(self, count: int) -> str:
+        """1 point, 8 points."""
+        return self("compare.point") if count == 1 else self("compare.points", count=count)
+
+    def comparison(self, value: int, district: int | None, state: int | None) -> str:
+        """A sentence such as: That is 8 points higher than the district."""
+        parts = []
+        for where, other in (("district", district), ("state", state)):
+            if other is None:
+                continue
+            gap = value - other
+            if gap > 0:
+                parts.append(self(f"compare.{where}_higher", points=self.points(gap)))
+            elif gap < 0:
+                parts.append(self(f"compare.{where}_lower", points=self.points(-gap)))
+            else:
+                parts.append(self(f"compare.{where}_same"))
+        if len(parts) == 2:
+            return self("compare.both", district=parts[0], state=parts[1])
+        if parts:
+            return self("compare.one", comparison=parts[0])
+        return ""
