@@ -217,3 +217,12 @@ def test_changed_since_finds_the_orphan_of_a_deleted_english_page(tmp_path: Path
     done = homeroom("check", "--changed-since", "HEAD", "--format", "json", cwd=tmp_path)
     rules = {(f["path"], f["rule"]) for f in json.loads(done.stdout)["findings"]}
     assert ("content/about.es.md", "i18n.orphan") in rules, done.stdout
+
+
+def test_explain_reads_glossary_rules_from_the_config_file_given(tmp_path: Path) -> None:
+    """`homeroom explain -f SITE/mkdocs.yml` explains that site's glossary rules from anywhere."""
+    assert homeroom("explain", "jargon.benchmark", cwd=tmp_path).returncode == 2
+    done = homeroom("explain", "jargon.benchmark", "-f", str(ROOT / "mkdocs.yml"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("jargon.benchmark (en): benchmark")
+    assert "It means: " in done.stdout

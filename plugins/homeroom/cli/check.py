@@ -1,0 +1,202 @@
+"""``homeroom check``: read the pages, run every check on them, report, decide the exit code.
+
+The same checks as the MkDocs plugins, without building: the pages named (or the whole
+content folder, with the report cards generated from data), or with ``--changed-since``
+only those a change affects (:mod:`homeroom.cli.changed`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from homeroom.cli.changed import affected, changed_files
+from homeroom.cli.problems import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, flatten
+from homeroom.cli.site import config_file, settings_for
+from homeroom.data.settings import Settings
+from homeroom.data.sources import (
+    Source,
+    check_duplicates,
+    discover,
+    display_path,
+    load_source,
+    safe_resolve,
+)
+from homeroom.model.errors import HomeroomError, InputError
+from homeroom.model.findings import Severity
+from homeroom.run import engine, reporters, verdict
+from homeroom.run.cache import DiskCache
+from homeroom.run.cache import default_dir as default_cache_dir
+from homeroom.run.reporters import input_finding
+
+
+@dataclass
+class _Collected:
+    """What one ``homeroom check`` reads: the pages to check and the problems met."""
+
+    sources: list[Source]
+    every: list[Source]
+    """Every page of the site, when all of them were read (else empty)."""
+    generated: set[str]
+    """The paths shown for report cards (pages generated from data)."""
+    problems: list[HomeroomError]
+
+
+def _collect(args: argparse.Namespace, settings: Settings) -> _Collected:
+    """The pages to check. A file that cannot be read is a problem; reading goes on."""
+    problems: list[InputError] = []
+    paths: list[Path] = []
+    if not args.paths and not settings.docs_dir.is_dir():
+        shown = display_path(settings.docs_dir, Path.cwd())
+        raise InputError(
+            shown,
+            "this content folder does not exist. Create it, or point `docs_dir` in mkdocs.yml "
+            "at the folder that holds your pages.",
+        )
+    for path in args.paths or [settings.docs_dir]:
+        if path.is_dir():
+            paths.extend(discover(path, problems))
+        elif path.exists() or path.is_symlink():
+            paths.append(path)
+        else:
+            problems.append(InputError(path.as_posix(), "no such file or folder."))
+    with_reportcards = not args.paths
+    if args.changed_since:
+        changed, deleted = changed_files(args.changed_since, settings.project_root)
+        paths, with_reportcards = affected(
+            paths, changed, deleted, settings, config_file(args.config_file)
+        )
+        with_reportcards = with_reportcards and not args.paths
+    docs = settings.docs_dir.resolve()
+    sources = []
+    for p in paths:
+        resolved = safe_resolve(p)
+        try:
+            if resolved.is_relative_to(docs):
+                source = load_source(resolved, docs, settings.languages, settings.project_root)
+            else:
+                source = load_source(resolved, resolved.parent, settings.languages, Path.cwd())
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        sources.append(source)
+    every = list(sources) if not args.paths and not args.changed_since else []
+    generated: set[str] = set()
+    errors: list[HomeroomError] = list(problems)
+    if with_reportcards and settings.enabled("reportcards"):
+        # Report cards are generated from data: check exactly what the build publishes.
+        from homeroom.reportcards.pages import generated_sources
+
+        try:
+            cards = generated_sources(settings)
+        except HomeroomError as exc:
+            errors.append(exc)
+        else:
+            sources.extend(cards)
+            generated = {card.display for card in cards}
+    duplicates: list[InputError] = []
+    check_duplicates(sources, settings.languages, duplicates)
+    return _Collected(sources, every, generated, [*errors, *duplicates])
+
+
+def _open_cache(args: argparse.Namespace, settings: Settings) -> DiskCache | None:
+    if args.no_cache:
+        return None
+    folder = args.cache_dir or default_cache_dir(settings.project_root)
+    return DiskCache(folder) if folder is not None else None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``homeroom check``; return the exit code."""
+    settings = settings_for(args.config_file, args.lang)
+    collected = _collect(args, settings)
+    cache = _open_cache(args, settings)
+    after_page = keep = None
+    if settings.enabled("translations"):
+        from homeroom.checks.translations.facts import keep_shape, remember_shape
+
+        # The translation check compares pages' facts after the checks: keep each page's
+        # while it is parsed.
+        after_page, keep = remember_shape, keep_shape
+    broken = engine.Broken()
+    report = engine.run(
+        collected.sources,
+        engine.build_checks(settings),
+        cache,
+        after_page,
+        keep,
+        args.jobs or engine.jobs(),
+        broken,
+    )
+    if collected.every:
+        # Script files are not pages: the content folder is searched for them.
+        from homeroom.checks.content import script_files
+
+        if settings.enabled("content") or not settings.plugins:
+            scripts = script_files(settings.docs_dir, settings.project_root)
+            report = engine.Report(
+                findings=tuple(sorted((*report.findings, *scripts))), pages=report.pages
+            )
+    problems = [*collected.problems, *broken.errors]
+    try:
+        # Coverage is judged only when every page could be read: an unreadable translation
+        # would otherwise be reported as missing.
+        if not collected.problems:
+            report = _with_translation_findings(
+                report,
+                settings,
+                collected.sources,
+                collected.every,
+                whole_site=not args.paths and not args.changed_since,
+                cache=cache,
+            )
+    except HomeroomError as exc:
+        problems.append(exc)
+    problems = flatten(problems)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems and args.format != "text":
+        # CI reads the machine formats: a file that cannot be read is shown on its line too.
+        shown = tuple(sorted((*report.findings, *(input_finding(p) for p in problems))))
+        report = engine.Report(findings=shown, pages=report.pages)
+    print(reporters.FORMATS[args.format](report))
+    if problems:
+        return EXIT_ERROR
+    if args.fail_on == "never":
+        return EXIT_OK
+    override = Severity(args.fail_on) if args.fail_on else None
+    stops = verdict.blocking(settings, report.findings, collected.generated, override)
+    return EXIT_FINDINGS if stops else EXIT_OK
+
+
+def _with_translation_findings(
+    report: engine.Report,
+    settings: Settings,
+    sources: list[Source],
+    every: list[Source],
+    *,
+    whole_site: bool,
+    cache: DiskCache | None = None,
+) -> engine.Report:
+    """Add translation coverage findings (a check across pages) for the pages checked."""
+    if not settings.enabled("translations"):
+        return report
+    from homeroom.checks.translations import coverage as translations
+    from homeroom.data.sources import load_sources
+
+    if not every:
+        every = load_sources(
+            discover(settings.docs_dir),
+            settings.docs_dir,
+            settings.languages,
+            settings.project_root,
+        )
+    found = translations.analyse(every, settings, cache=cache).findings
+    if cache is not None:
+        cache.save()
+    if not whole_site:
+        checked = {s.display for s in sources}
+        found = tuple(f for f in found if f.path in checked)
+    return engine.Report(findings=tuple(sorted((*report.findings, *found))), pages=report.pages)
