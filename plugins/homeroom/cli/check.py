@@ -26,6 +26,7 @@ from homeroom.data.sources import (
 )
 from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.findings import Severity
+from homeroom.model.report import Report
 from homeroom.run import engine, reporters, verdict
 from homeroom.run.cache import DiskCache
 from homeroom.run.cache import default_dir as default_cache_dir
@@ -136,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
 
         if settings.enabled("content") or not settings.plugins:
             scripts = script_files(settings.docs_dir, settings.project_root)
-            report = engine.Report(
+            report = Report(
                 findings=tuple(sorted((*report.findings, *scripts))), pages=report.pages
             )
     problems = [*collected.problems, *broken.errors]
@@ -160,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
     if problems and args.format != "text":
         # CI reads the machine formats: a file that cannot be read is shown on its line too.
         shown = tuple(sorted((*report.findings, *(input_finding(p) for p in problems))))
-        report = engine.Report(findings=shown, pages=report.pages)
+        report = Report(findings=shown, pages=report.pages)
     print(reporters.FORMATS[args.format](report))
     if problems:
         return EXIT_ERROR
@@ -172,14 +173,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _with_translation_findings(
-    report: engine.Report,
+    report: Report,
     settings: Settings,
     sources: list[Source],
     every: list[Source],
     *,
     whole_site: bool,
     cache: DiskCache | None = None,
-) -> engine.Report:
+) -> Report:
     """Add translation coverage findings (a check across pages) for the pages checked."""
     if not settings.enabled("translations"):
         return report
@@ -199,4 +200,4 @@ def _with_translation_findings(
     if not whole_site:
         checked = {s.display for s in sources}
         found = tuple(f for f in found if f.path in checked)
-    return engine.Report(findings=tuple(sorted((*report.findings, *found))), pages=report.pages)
+    return Report(findings=tuple(sorted((*report.findings, *found))), pages=report.pages)

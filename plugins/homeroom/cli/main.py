@@ -21,7 +21,8 @@ from homeroom.cli.problems import EXIT_ERROR, EXIT_OK, flatten
 from homeroom.cli.site import settings_for
 from homeroom.model.errors import HomeroomError
 from homeroom.model.findings import Severity
-from homeroom.run import engine, reporters
+from homeroom.model.report import Report
+from homeroom.run import reporters
 from homeroom.run.reporters import input_finding
 
 
@@ -162,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fmt = getattr(args, "format", "text")
         if fmt != "text":
             # A setting or file that stops the run still reaches CI on its line.
-            report = engine.Report(findings=tuple(sorted(input_finding(p) for p in problems)))
+            report = Report(findings=tuple(sorted(input_finding(p) for p in problems)))
             print(reporters.FORMATS[fmt](report))
         return EXIT_ERROR
     except BrokenPipeError:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing as mp
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from homeroom.checks import PageCheck, PageResult
@@ -27,6 +26,7 @@ from homeroom.model.errors import HomeroomError
 from homeroom.model.findings import Finding, Severity
 from homeroom.model.fingerprint import code_version, digest, files_digest
 from homeroom.model.memo import Memo
+from homeroom.model.report import PageSummary, Report
 from homeroom.run import parallel
 from homeroom.run.cache import DiskCache
 
@@ -111,34 +111,6 @@ class LazyCheck:
     def __getattr__(self, name: str) -> Any:
         # Anything else (a jargon check's glossaries) comes from the real check.
         return getattr(self.check, name)
-
-
-@dataclass(frozen=True)
-class PageSummary:
-    """Per-page figures for reports (``pages`` in the JSON output)."""
-
-    path: str
-    language: str
-    metrics: Mapping[str, Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict."""
-        return {"path": self.path, "language": self.language, "metrics": dict(self.metrics)}
-
-
-@dataclass(frozen=True)
-class Report:
-    """Everything one run found."""
-
-    findings: tuple[Finding, ...] = ()
-    pages: tuple[PageSummary, ...] = field(default_factory=tuple)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``homeroom check --format json``."""
-        return {
-            "findings": [f.to_dict() for f in self.findings],
-            "pages": [p.to_dict() for p in self.pages],
-        }
 
 
 def build_checks(settings: Settings, only: Iterable[str] | None = None) -> list[PageCheck]:

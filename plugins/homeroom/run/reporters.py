@@ -11,7 +11,7 @@ from homeroom import __version__
 from homeroom.data.ruledocs import RULES
 from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.findings import Finding, Severity
-from homeroom.run.engine import Report
+from homeroom.model.report import Report
 
 #: ``path[:line]: message``, the form of every one-line error.
 _WHERE = re.compile(r"(?P<path>[^\s:][^:\n]*?)(?::(?P<line>\d+))?: (?P<message>.+)", re.DOTALL)
