@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import TRANSLATIONS_SITE_YML, homeroom
+from conftest import TRANSLATIONS_SITE_YML, homeroom, run
 from homeroom.checks.translations import coverage as translations
 from homeroom.checks.translations import facts
 from homeroom.checks.translations.compare import compare_pages
@@ -429,3 +430,26 @@ def test_an_interface_string_missing_in_a_required_language(tmp_path: Path) -> N
         ("content/_data/strings/es.yml", "i18n.catalog", "glance.more", "es"),
     ]
     assert "line 3 of the English strings" in found[1].message
+
+
+def test_allow_with_a_reason_applies_to_translation_findings_too(tmp_path: Path) -> None:
+    """`allow:` works for every rule: the coverage check's findings included."""
+    (tmp_path / "mkdocs.yml").write_text(TRANSLATIONS_SITE_YML)
+    pages = tmp_path / "content"
+    pages.mkdir()
+    (pages / "index.md").write_text("# Welcome\n\nWe are glad you are here.\n")
+    (pages / "index.es.md").write_text("# Bienvenidos\n\nNos alegra que esté aquí.\n")
+    (pages / "guide.md").write_text(
+        "---\nallow:\n  i18n.missing: The Spanish guide is printed at the office.\n"
+        "---\n# Guide\n\nRead this.\n"
+    )
+    done = homeroom("check", "--format", "json", cwd=tmp_path)
+    found = [f for f in json.loads(done.stdout)["findings"] if f["path"] == "content/guide.md"]
+    missing = [f for f in found if f["rule"] == "i18n.missing"]
+    assert len(missing) == 1, found
+    assert missing[0]["severity"] == "info"
+    assert "The Spanish guide is printed at the office." in missing[0]["message"]
+    # The build says the same.
+    built = run([sys.executable, "-m", "mkdocs", "build"], tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert "content/guide.md:1:1: info i18n.missing: Allowed by" in built.stderr

@@ -197,6 +197,8 @@ def _with_translation_findings(
     found = translations.analyse(every, settings, cache=cache).findings
     if cache is not None:
         cache.save()
+    # A page's `allow:` entries apply to what the coverage check says about it too.
+    found = tuple(engine.allow_site_findings(every, found, settings.project_root))
     if not whole_site:
         checked = {s.display for s in sources}
         found = tuple(f for f in found if f.path in checked)

@@ -16,6 +16,7 @@ import importlib
 import multiprocessing as mp
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homeroom.checks import PageCheck, PageResult
@@ -136,6 +137,28 @@ def prose_of(source: Source) -> ProseDocument:
         doc = extract(source.text)
         _PROSE_CACHE.put(source.digest, doc)
     return doc
+
+
+def allow_site_findings(
+    sources: Iterable[Source], findings: Iterable[Finding], root: Path | None = None
+) -> list[Finding]:
+    """Apply the pages' ``allow:`` entries to findings a check across pages made.
+
+    Translation coverage reports on a page (``i18n.missing`` on the English page,
+    ``i18n.stale`` on the translation); the page's own ``allow:`` entries (with their
+    reasons) apply to those findings exactly as to the page checks' findings.
+    """
+    by_path = {source.display: source for source in sources}
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.path, []).append(finding)
+    result: list[Finding] = []
+    for path, found in grouped.items():
+        source = by_path.get(path)
+        if source is not None and suppressions.has_any(source):
+            found = suppressions.apply(source, prose_of(source), found, root)
+        result.extend(found)
+    return sorted(result)
 
 
 def _to_json(result: PageResult) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from homeroom.data.notices import Notices, load_notices
 from homeroom.data.sources import discover, load_sources
 from homeroom.model.errors import HomeroomError
 from homeroom.pages.status_page import status_markdown
+from homeroom.run import engine
 
 # A Markdown inline link to another page: `](grade-3.md)` or `](../grade-3.md#math)`.
 _MD_LINK = re.compile(
@@ -100,7 +101,10 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
         if self.original_nav is None:
             self.original_nav = copy.deepcopy(config.nav)
         self.reporter.clear()  # a new build
-        self.reporter.report(self.coverage.findings)
+        # A page's `allow:` entries apply to what the coverage check says about it too.
+        self.reporter.report(
+            engine.allow_site_findings(sources, self.coverage.findings, settings.project_root)
+        )
         return config
 
     # After static-i18n (-100) has chosen this language's files, fallbacks included, and
