@@ -119,16 +119,22 @@ def rate_section(
     lines += [f"{w(f'{section}.what')} {w(f'{section}.why')}", ""]
     cell = school.cell(key, "all", "count")
     if cell.status == SHOWN or cell.status in (BELOW, ABOVE):
-        sentence = w(f"{section}.result", share=w.share(cell), freq=w.frequency(cell))
-        value = _comparable(cell)
-        if value is not None:
-            sentence += " " + w.comparison(
-                value,
-                district.district_results.get(compare_key),
-                district.state_results.get(compare_key),
-            )
+        sentence = _result(w, f"{section}.result", cell, district, compare_key)
         return [*lines, sentence.strip(), ""], cell.status != SHOWN
     return [*lines, w("subjects.hidden", marker=w.marker), ""], True
+
+
+def _result(w: Words, key: str, cell: Cell, district: District, compare_key: str) -> str:
+    """A shown result in words, with the comparison with the district and the state."""
+    sentence = w(key, share=w.share(cell), freq=w.frequency(cell))
+    value = _comparable(cell)
+    if value is not None:
+        sentence += " " + w.comparison(
+            value,
+            district.district_results.get(compare_key),
+            district.state_results.get(compare_key),
+        )
+    return sentence
 
 
 def _anchor(section: str) -> str:
@@ -148,14 +154,7 @@ def glance(w: Words, school: PublishedSchool, district: District) -> list[str]:
             continue
         cell = school.cell(table, "all", measure)
         if cell.status == SHOWN or cell.status in (BELOW, ABOVE):
-            sentence = w(f"glance.{key}", share=w.share(cell), freq=w.frequency(cell))
-            value = _comparable(cell)
-            if value is not None:
-                sentence += " " + w.comparison(
-                    value,
-                    district.district_results.get(compare_key),
-                    district.state_results.get(compare_key),
-                )
+            sentence = _result(w, f"glance.{key}", cell, district, compare_key)
         else:
             sentence = w("glance.hidden", label=w(f"glance.labels.{key}"), marker=w.marker)
         lines.append("- " + sentence.strip())
