@@ -255,3 +255,26 @@ def test_the_audit_log_never_replaces_a_file_it_did_not_write(tmp_path: Path) ->
     assert done.returncode == 2
     assert "is not an audit log Homeroom wrote" in done.stderr
     assert mine.read_text() == "my own notes\n"
+
+
+def test_a_failed_swap_gives_the_hidden_files_back(tmp_path: Path) -> None:
+    """A site's `.git` is carried into the new site; if the swap fails, it goes back."""
+    from homeroom.model.errors import InputError
+    from homeroom.run.build import _swap
+
+    parent = tmp_path / "out"
+    (parent / "site").mkdir(parents=True)
+    (parent / "site" / ".git").write_text("gitdir: elsewhere\n")
+    (parent / "site" / "index.html").write_text("old")
+    staging = parent / ".site-building-1-x"
+    staging.mkdir()
+    (staging / "index.html").write_text("new")
+    if subprocess.run(["chattr", "+i", str(parent)], capture_output=True).returncode:
+        pytest.skip("this file system cannot make a folder immutable (chattr +i)")
+    try:
+        with pytest.raises(InputError, match="cannot replace the site folder"):
+            _swap(staging, parent / "site", "site")
+    finally:
+        subprocess.run(["chattr", "-i", str(parent)], check=True)
+    assert (parent / "site" / ".git").read_text() == "gitdir: elsewhere\n"
+    assert (parent / "site" / "index.html").read_text() == "old"

@@ -207,8 +207,13 @@ def build(
 
 
 def _swap(staging: Path, target: Path, shown: str) -> None:
-    """Put the new site in place of the old by two renames; on failure keep the old."""
+    """Put the new site in place of the old by two renames; on failure keep the old.
+
+    Hidden files in the old site are carried into the new one; if the swap fails they
+    are carried back before the temporary folder is removed, so none is ever lost.
+    """
     old = None
+    carried: list[str] = []
     try:
         if target.exists():
             # Hidden files in the site folder are not the build's (a `.git` of a publishing
@@ -217,12 +222,16 @@ def _swap(staging: Path, target: Path, shown: str) -> None:
                 ours = entry.name in (SITE_MARK, STAGING_MARK)
                 if entry.name.startswith(".") and not ours and not (staging / entry.name).exists():
                     entry.rename(staging / entry.name)
+                    carried.append(entry.name)
             old = target.with_name(f".{target.name}-old-{os.getpid()}")
             target.rename(old)
         staging.rename(target)
     except OSError as exc:
         if old is not None and old.exists() and not target.exists():
             old.rename(target)
+        for name in carried:  # back where they were, before the temporary folder goes
+            if (staging / name).exists() and not (target / name).exists():
+                (staging / name).rename(target / name)
         raise InputError(
             shown,
             f"cannot replace the site folder ({exc.strerror}); the old site was left as it was. "
