@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_SITE_HEAD = """\
+SITE_HEAD = """\
 site_name: Test district
 docs_dir: content
 exclude_docs: |
@@ -33,10 +33,10 @@ plugins:
           name: Español
 """
 
-MKDOCS_YML = _SITE_HEAD + "  - homeroom/content\n  - homeroom/readability{readability_options}\n"
+MKDOCS_YML = SITE_HEAD + "  - homeroom/content\n  - homeroom/readability{readability_options}\n"
 
 #: A site with a required (es) and an optional (vi) language, checked for translations.
-TRANSLATIONS_SITE_YML = _SITE_HEAD + (
+TRANSLATIONS_SITE_YML = SITE_HEAD + (
     "        - locale: vi\n"
     "          name: Tiếng Việt\n"
     "  - homeroom/content\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, plain_mkdocs_build
+from conftest import ROOT, SITE_HEAD, mkdocs_build, plain_mkdocs_build
 from homeroom.theme.csp import fixed_inline_scripts, script_hash
 
 Site = Callable[..., Path]
@@ -58,25 +58,13 @@ def test_html_shown_as_code_builds(site: Site) -> None:
     assert done.returncode == 0, done.stderr
 
 
-THEMED = """\
-site_name: Test district
-docs_dir: content
-theme:
-  name: material
-  custom_dir: overrides
-  font: false
-plugins:
-  - search
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: en
-          default: true
-          name: English
-        - locale: es
-          name: Español
-  - homeroom/content
-"""
+# The test site with the project's own theme overrides (which hold the policy).
+THEMED = (
+    SITE_HEAD.replace("exclude_docs: |\n  _data/\n", "").replace(
+        "  font: false\n", "  custom_dir: overrides\n  font: false\n"
+    )
+    + "  - homeroom/content\n"
+)
 
 _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 _INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
