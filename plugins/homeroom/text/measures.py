@@ -49,9 +49,6 @@ class Counts:
     known_words: int = 0
     """Words whose frequency wordfreq could look up (rare-word share is over these)."""
 
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
-
     def astuple(self) -> tuple[int, ...]:
         """The fields in order."""
         return (
