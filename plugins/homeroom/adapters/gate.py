@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from homeroom.adapters.reporting import FindingReporter, record_counts, stop_on_input_errors
+from homeroom.adapters.reporting import record_counts, stop_on_input_errors
 from homeroom.model.errors import HomeroomError
 from homeroom.model.findings import Severity
 from homeroom.run.build import REPORT_ENV
@@ -51,9 +51,9 @@ def _plural(n: int, word: str) -> str:
 class Gate:
     """Stops the build before any page is written when a finding reaches its ``fail_on``.
 
-    Every Homeroom plugin has this ``on_env`` event; the first to run judges the findings
-    of every Homeroom plugin (all their checks ran in ``on_config`` and ``on_files``,
-    which come before ``on_env``), so a plain ``mkdocs build`` (without ``--strict``)
+    Every Homeroom plugin has this ``on_env`` event; the first to run judges the build's
+    findings (every check ran once, in the first ``on_files``, see
+    :mod:`homeroom.adapters.session`), so a plain ``mkdocs build`` (without ``--strict``)
     fails too. Under ``mkdocs serve`` the findings are logged but the preview still
     rebuilds, so an editor sees the page while fixing it.
     """
@@ -63,6 +63,16 @@ class Gate:
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is a build or a preview (``serve``)."""
         self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """A new build starts a new session (see :func:`homeroom.adapters.session.begin`).
+
+        Plugins with an ``on_config`` of their own call this first.
+        """
+        from homeroom.adapters.session import begin
+
+        begin(config)
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Before MkDocs empties the site folder: refuse settings and folders that are wrong.
@@ -93,14 +103,14 @@ class Gate:
     @event_priority(-1000)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Raise :class:`PluginError` (one line with the counts) when a finding stops the build."""
-        reporters = [
-            plugin.reporter
-            for plugin in config.plugins.values()
-            if isinstance(getattr(plugin, "reporter", None), FindingReporter)
-        ]
-        reported = set().union(*(r.reported for r in reporters)) if reporters else set()
-        blocking = set().union(*(r.blocking for r in reporters)) if reporters else set()
-        counts = {s.value: sum(1 for f in reported if f.severity is s) for s in Severity}
+        from homeroom.adapters.session import finished
+
+        current = finished(config)
+        if current is None:
+            return env
+        findings = current.findings
+        blocking = current.blocking()
+        counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
         record_counts(**counts, blocking=len(blocking))
         if blocking and self.command != "serve":
             stops = _plural(len(blocking), "finding") + (

@@ -1,7 +1,7 @@
 """How the Homeroom MkDocs plugins speak: findings logged once each, counts for ``homeroom build``.
 
 Unreadable input stops the build (:func:`stop_on_input_errors`), every finding is logged
-once at its own level (:class:`FindingReporter`), and what a build found is handed to
+once at its own level (:func:`log_findings`), and what a build found is handed to
 ``homeroom build`` (:func:`record_counts`).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
 
@@ -17,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from homeroom.model.errors import HomeroomError, InputError, InputErrors
 from homeroom.model.findings import Finding, Severity
+from homeroom.run import reporters
 from homeroom.run.build import REPORT_ENV
 
 log = get_plugin_logger(__name__)
@@ -56,39 +58,13 @@ def record_counts(**counts: int) -> None:
         pass  # only the closing line's counts are lost
 
 
-class FindingReporter:
-    """Logs findings once each, at their own level: an error as ERROR, a warning as WARNING.
-
-    A finding at or above ``fail_on`` stops the build (see :class:`~homeroom.adapters.gate.Gate`); the others are
-    advice.
-    """
-
-    def __init__(self, fail_on: str) -> None:
-        """Findings at or above ``fail_on`` stop the build."""
-        self.fail_on = Severity.parse(fail_on)
-        self.reported: set[Finding] = set()
-        self.blocking: set[Finding] = set()
-
-    def clear(self) -> None:
-        """Forget what was said: a new build (``mkdocs serve`` rebuilds in one process)."""
-        self.reported.clear()
-        self.blocking.clear()
-
-    def report(self, findings: list[Finding] | tuple[Finding, ...]) -> None:
-        """Log each finding not yet logged by this plugin in this build."""
-        for finding in findings:
-            if finding in self.reported:
-                continue
-            self.reported.add(finding)
-            text = (
-                f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} "
-                f"{finding.rule}: {finding.message}"
-            )
-            if finding.at_least(self.fail_on):
-                self.blocking.add(finding)
-            if finding.severity is Severity.ERROR:
-                log.error(text)
-            elif finding.severity is Severity.WARNING:
-                log.warning(text)
-            else:
-                log.info(text)
+def log_findings(findings: Iterable[Finding]) -> None:
+    """Log each finding once, at its own level, in the CLI's words (``path:line:col: ...``)."""
+    for finding in dict.fromkeys(findings):
+        text = reporters.line(finding)
+        if finding.severity is Severity.ERROR:
+            log.error(text)
+        elif finding.severity is Severity.WARNING:
+            log.warning(text)
+        else:
+            log.info(text)

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from homeroom.checks import SiteCheck
 from homeroom.cli.changed import affected, changed_files
 from homeroom.cli.problems import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, flatten
 from homeroom.cli.site import config_file, settings_for
@@ -109,28 +110,47 @@ def _open_cache(args: argparse.Namespace, settings: Settings) -> DiskCache | Non
     return DiskCache(folder) if folder is not None else None
 
 
+def _site_sources(settings: Settings, collected: _Collected) -> list[Source]:
+    """Every page of the site, for the checks across pages (read here if not yet read)."""
+    if collected.every:
+        return collected.every
+    from homeroom.data.sources import load_sources
+
+    return load_sources(
+        discover(settings.docs_dir), settings.docs_dir, settings.languages, settings.project_root
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``homeroom check``; return the exit code."""
     settings = settings_for(args.config_file, args.lang)
     collected = _collect(args, settings)
     cache = _open_cache(args, settings)
-    after_page = keep = None
-    if settings.enabled("translations"):
-        from homeroom.checks.translations.facts import keep_shape, remember_shape
-
-        # The translation check compares pages' facts after the checks: keep each page's
-        # while it is parsed.
-        after_page, keep = remember_shape, keep_shape
+    whole_site = not args.paths and not args.changed_since
+    problems: list[HomeroomError] = [*collected.problems]
+    site_checks: list[SiteCheck] = []
+    every: list[Source] = []
+    # Checks across pages (translation coverage) are judged only when every page could be
+    # read: an unreadable translation would otherwise be reported as missing.
+    if not collected.problems:
+        try:
+            site_checks = engine.build_site_checks(settings)
+            every = _site_sources(settings, collected) if site_checks else []
+        except HomeroomError as exc:
+            problems.append(exc)
+            site_checks = []
     broken = engine.Broken()
     report = engine.run(
         collected.sources,
         engine.build_checks(settings),
         cache,
-        after_page,
-        keep,
         args.jobs or engine.jobs(),
         broken,
-    )
+        site_checks=site_checks,
+        site_sources=every or None,
+        shown=None if whole_site else {s.display for s in collected.sources},
+        root=settings.project_root,
+    ).report
     if collected.every:
         # Script files are not pages: the content folder is searched for them.
         from homeroom.checks.content import script_files
@@ -140,21 +160,12 @@ def run(args: argparse.Namespace) -> int:
             report = Report(
                 findings=tuple(sorted((*report.findings, *scripts))), pages=report.pages
             )
-    problems = [*collected.problems, *broken.errors]
-    try:
-        # Coverage is judged only when every page could be read: an unreadable translation
-        # would otherwise be reported as missing.
-        if not collected.problems:
-            report = _with_translation_findings(
-                report,
-                settings,
-                collected.sources,
-                collected.every,
-                whole_site=not args.paths and not args.changed_since,
-                cache=cache,
-            )
-    except HomeroomError as exc:
-        problems.append(exc)
+    if collected.generated:
+        # A report card is no file: its findings name the data file and line of their text.
+        from homeroom.reportcards.pages import relocate
+
+        report = Report(findings=relocate(settings, report.findings), pages=report.pages)
+    problems.extend(broken.errors)
     problems = flatten(problems)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
@@ -170,36 +181,3 @@ def run(args: argparse.Namespace) -> int:
     override = Severity(args.fail_on) if args.fail_on else None
     stops = verdict.blocking(settings, report.findings, collected.generated, override)
     return EXIT_FINDINGS if stops else EXIT_OK
-
-
-def _with_translation_findings(
-    report: Report,
-    settings: Settings,
-    sources: list[Source],
-    every: list[Source],
-    *,
-    whole_site: bool,
-    cache: DiskCache | None = None,
-) -> Report:
-    """Add translation coverage findings (a check across pages) for the pages checked."""
-    if not settings.enabled("translations"):
-        return report
-    from homeroom.checks.translations import coverage as translations
-    from homeroom.data.sources import load_sources
-
-    if not every:
-        every = load_sources(
-            discover(settings.docs_dir),
-            settings.docs_dir,
-            settings.languages,
-            settings.project_root,
-        )
-    found = translations.analyse(every, settings, cache=cache).findings
-    if cache is not None:
-        cache.save()
-    # A page's `allow:` entries apply to what the coverage check says about it too.
-    found = tuple(engine.allow_site_findings(every, found, settings.project_root))
-    if not whole_site:
-        checked = {s.display for s in sources}
-        found = tuple(f for f in found if f.path in checked)
-    return Report(findings=tuple(sorted((*report.findings, *found))), pages=report.pages)

@@ -25,7 +25,7 @@ class InputError(HomeroomError):
 class InputErrors(HomeroomError):
     """Several files that cannot be read: every one is reported, not just the first."""
 
-    def __init__(self, errors: list[InputError]) -> None:
+    def __init__(self, errors: list[InputError] | list[HomeroomError]) -> None:
         """Keep every error, in the order found."""
         self.errors = list(errors)
         super().__init__("\n".join(str(e) for e in self.errors))

@@ -26,6 +26,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from homeroom.model.memo import Memo
+
 #: The default cache folder, next to mkdocs.yml.
 DEFAULT_DIR = ".homeroom-cache"
 #: Environment variable naming another cache folder (``off`` disables the disk cache).
@@ -167,3 +169,31 @@ def _is_shelf(path: Path) -> bool:
     except OSError:
         return False
     return start.startswith(json.dumps({"format": FORMAT})[:-1].replace(" ", "").encode() + b",")
+
+
+class LayeredStore:
+    """A :class:`~homeroom.model.store.Store`: a bounded memory in front of a disk cache.
+
+    What site checks keep (pairs of pages compared) is found in memory on the language
+    passes of one build and the rebuilds of ``mkdocs serve``, and on disk across runs.
+    """
+
+    def __init__(self, memory: Memo[tuple[str, str, str], Any], disk: DiskCache | None) -> None:
+        """``memory`` is kept by the caller for the whole process; ``disk`` may be None."""
+        self.memory = memory
+        self.disk = disk
+
+    def get(self, name: str, fingerprint: str, key: str) -> Any:
+        """The stored value, from memory or else from disk, or None."""
+        value = self.memory.get((name, fingerprint, key))
+        if value is None and self.disk is not None:
+            value = self.disk.get(name, fingerprint, key)
+            if value is not None:
+                self.memory.put((name, fingerprint, key), value)
+        return value
+
+    def put(self, name: str, fingerprint: str, key: str, value: Any) -> None:
+        """Keep a JSON-ready value in memory and (written by ``save``) on disk."""
+        self.memory.put((name, fingerprint, key), value)
+        if self.disk is not None:
+            self.disk.put(name, fingerprint, key, value)

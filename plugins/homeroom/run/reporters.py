@@ -34,12 +34,14 @@ def input_finding(error: HomeroomError) -> Finding:
     return Finding(path, line, 1, "input", Severity.ERROR, message)
 
 
+def line(f: Finding) -> str:
+    """``path:line:col: severity rule: message``: one finding, as the CLI and the build say it."""
+    return f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule}: {f.message}"
+
+
 def text(report: Report) -> str:
-    """``path:line:col: severity rule: message``, one per line, then a summary line."""
-    lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule}: {f.message}"
-        for f in report.findings
-    ]
+    """One finding per line (:func:`line`), then a summary line."""
+    lines = [line(f) for f in report.findings]
     lines.append(summary(report.findings, len(report.pages)))
     lines.extend(
         f"More about {rule}: homeroom explain {rule}"

@@ -25,11 +25,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from homeroom.adapters.base import disk_cache, is_repeat_pass, settings_from, sources_from
 from homeroom.adapters.content.config import ContentConfig
 from homeroom.adapters.gate import Gate
-from homeroom.adapters.reporting import FindingReporter, stop_on_input_errors
-from homeroom.model.errors import HomeroomError
+from homeroom.adapters.session import checked
 
 #: The name the templates read the script hashes by.
 HASHES = "homeroom_script_hashes"
@@ -40,14 +38,13 @@ class ContentPlugin(Gate, BasePlugin[ContentConfig]):
 
     def __init__(self) -> None:
         """Set up per-build state."""
-        # Every content finding is an error and stops the build: no `fail_on` to lower.
-        self.reporter = FindingReporter("error")
         self.script_hashes: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Hash the theme's fixed inline scripts, from its templates as this build sees them."""
         from homeroom.theme.csp import script_hashes
 
+        config = super().on_config(config)
         env = config.theme.get_env()
         names = env.list_templates(
             filter_func=lambda name: name.endswith(".html") and not name.startswith(".")
@@ -58,29 +55,13 @@ class ContentPlugin(Gate, BasePlugin[ContentConfig]):
         self.script_hashes = script_hashes(loader.get_source(env, name)[0] for name in names)
         return config
 
-    # Before static-i18n (-100) drops or merges files, and before Homeroom's checks (0).
+    # Before static-i18n (-100) drops or merges files, and before Homeroom's checks (0): broken
+    # input stops the build as early as it can.
     @event_priority(100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Read every page once (broken input raises PluginError); check each page once per build."""
-        if not self.config.enabled:
-            return files
-        from homeroom.checks.content import script_files
-        from homeroom.run import engine
-
-        settings = settings_from(config, {})
-        sources = sources_from(files, settings)
-        if is_repeat_pass(config):
-            return files  # the first pass saw every language's pages
-        self.reporter.clear()
-        # Through the engine's registry: the same fingerprint as `homeroom check`, so a
-        # build after a check reuses its results.
-        try:
-            check = engine.LazyCheck("content", settings)
-            report = engine.run(sources, [check], disk_cache(settings))
-        except HomeroomError as exc:
-            stop_on_input_errors(exc)
-        self.reporter.report(report.findings)
-        self.reporter.report(sorted(script_files(settings.docs_dir, settings.project_root)))
+        """Read every page once (broken input stops the build) and run the build's checks."""
+        if self.config.enabled:
+            checked(config)
         return files
 
     def on_page_context(

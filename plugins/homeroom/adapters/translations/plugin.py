@@ -4,8 +4,8 @@ mkdocs-static-i18n, left alone, serves a missing translation as the English page
 ``/es/`` with ``lang="es"``, says nothing, and copies every page into every language. This
 adapter changes that:
 
-- coverage findings (missing, stale, unreviewed, facts that differ) are reported once per
-  build from the core, exactly as ``homeroom check`` reports them;
+- coverage findings (missing, stale, unreviewed, facts that differ) come from the build's
+  session (the core's site checks), exactly as ``homeroom check`` reports them;
 - in a *required* language, a page that has to fall back to the default language keeps a
   visible notice in the reader's language, is marked as English (``lang``) for screen
   readers and is left out of that language's search;
@@ -31,16 +31,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from homeroom.adapters.base import disk_cache, generated_page, settings_from
+from homeroom.adapters.base import generated_page
 from homeroom.adapters.gate import Gate
-from homeroom.adapters.reporting import FindingReporter, stop_on_input_errors
+from homeroom.adapters.reporting import stop_on_input_errors
+from homeroom.adapters.session import checked, current_language, is_repeat_pass, session
 from homeroom.adapters.translations.config import TranslationsConfig
-from homeroom.checks.translations import coverage as translations
+from homeroom.checks.translations.coverage import Coverage
 from homeroom.data.notices import Notices, load_notices
-from homeroom.data.sources import discover, load_sources
 from homeroom.model.errors import HomeroomError
 from homeroom.pages.status_page import status_markdown
-from homeroom.run import engine
 
 # A Markdown inline link to another page: `](grade-3.md)` or `](../grade-3.md#math)`.
 _MD_LINK = re.compile(
@@ -54,8 +53,7 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
 
     def __init__(self) -> None:
         """Set up per-build state."""
-        self.reporter: FindingReporter | None = None
-        self.coverage: translations.Coverage | None = None
+        self.coverage: Coverage | None = None
         self.notices: Notices | None = None
         self.default = "en"
         self.optional: frozenset[str] = frozenset()
@@ -63,48 +61,23 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
         self.fallbacks: set[str] = set()
         self.present: set[str] = set()
 
-    def _options(self) -> dict[str, Any]:
-        return dict(self.config)
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Read every page from disk and report coverage once per build.
+        """Read the options and the notices once per build (bad ones stop it with their line).
 
-        static-i18n calls this once per language; the first call of a build (the default
-        language) does the work, later calls reuse it.
+        static-i18n calls this once per language; the first call of a build does the work.
         """
-        if not self.config.enabled:
-            return config
-        if self.reporter is None:
-            self.reporter = FindingReporter(self.config.fail_on)
-        language = _current_language(config)
-        if self.coverage is not None and language != self.default:
+        config = super().on_config(config)
+        if not self.config.enabled or is_repeat_pass(config):
             return config
         try:
-            settings = settings_from(config, {"translations": self._options()})
+            settings = session(config).settings
             self.default = settings.languages.default.code
             self.optional = frozenset(settings.optional_languages)
-            sources = load_sources(
-                discover(settings.docs_dir),
-                settings.docs_dir,
-                settings.languages,
-                settings.project_root,
-            )
-            # The disk cache the checks share: pairs of pages that did not change are not
-            # compared again.
-            cache = disk_cache(settings)
-            self.coverage = translations.analyse(sources, settings, cache=cache)
-            if cache is not None:
-                cache.save()
             self.notices = load_notices(settings.data_dir, settings.project_root)
         except HomeroomError as exc:
             stop_on_input_errors(exc)
         if self.original_nav is None:
             self.original_nav = copy.deepcopy(config.nav)
-        self.reporter.clear()  # a new build
-        # A page's `allow:` entries apply to what the coverage check says about it too.
-        self.reporter.report(
-            engine.allow_site_findings(sources, self.coverage.findings, settings.project_root)
-        )
         return config
 
     # After static-i18n (-100) has chosen this language's files, fallbacks included, and
@@ -112,9 +85,13 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
     @event_priority(-200)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Drop fallback copies in optional languages; add the staff status page."""
-        if not self.config.enabled or self.coverage is None:
+        if not self.config.enabled:
             return files
-        language = _current_language(config)
+        # The build's checks (translation coverage among them) ran once, in the session.
+        self.coverage = checked(config).value("translations")
+        if self.coverage is None:
+            return files
+        language = current_language(config)
         self.fallbacks = set()
         config.nav = copy.deepcopy(self.original_nav)
         if language != self.default:
@@ -161,7 +138,7 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
         if page.file.src_uri == self.config.status_page:
             page.meta["search"] = {"exclude": True}
             return markdown
-        language = _current_language(config)
+        language = current_language(config)
         if page_name in self.fallbacks:
             page.meta["search"] = {"exclude": True}
         if language == self.default:
@@ -190,7 +167,7 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
         page_name = str(getattr(page.file, "norm_src_uri", page.file.src_uri))
         if page_name not in self.fallbacks:
             return html
-        language = _current_language(config)
+        language = current_language(config)
         title = self.notices.text(language, "fallback_title", self.default)
         body = self.notices.text(language, "fallback_body", self.default)
         notice = (
@@ -219,13 +196,6 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
             if lang in self.optional and not self.coverage.has(page_name, lang):
                 alternate["link"] = links.get(lang, f"/{lang}/")
         return context
-
-
-def _current_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "current_language", None):
-        return str(i18n.current_language)
-    return str(config.theme.get("language") or "en")
 
 
 def _default_url(page: str, use_directory_urls: bool) -> str:

@@ -1,76 +1,77 @@
 """Comparing a translation with its source (facts and structure), remembered per pair.
 
 The ``i18n.facts`` and ``i18n.structure`` findings; each pair of pages is compared once per
-content of the two, in this process and in the disk cache.
+content of the two, in the store the engine gives (memory, then the disk cache).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from homeroom.checks.translations import facts
 from homeroom.checks.translations.names import english_name
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
 from homeroom.model.fingerprint import code_version
-from homeroom.model.memo import Memo
-from homeroom.run.cache import DiskCache
+from homeroom.model.store import Store
+
+#: The name comparisons are kept under in the store.
+STORE_NAME = "i18n-compare"
+
+#: A page's shape, worked out once however many translations it is compared with.
+Shapes = Callable[[Source], facts.Shape]
 
 
-def pair_known(original: Source, source: Source, cache: DiskCache) -> bool:
-    """Whether the comparison of a translation with its original is cached."""
-    for essential in (True, False):
-        key = "\0".join(
-            (original.display, original.digest, source.display, source.digest, str(essential))
-        )
-        if (
-            _COMPARED.get(key) is not None
-            or cache.get("i18n-compare", code_version(), key) is not None
-        ):
-            return True
-    return False
+def _key(original: Source, translation: Source, essential: bool) -> str:
+    return "\0".join(
+        (original.display, original.digest, translation.display, translation.digest, str(essential))
+    )
 
 
-#: Pairs compared in this process (bounded: ``mkdocs serve`` runs for hours).
-_COMPARED: Memo[str, tuple[Finding, ...]] = Memo(20_000)
+def pair_known(original: Source, source: Source, store: Store) -> bool:
+    """Whether the comparison of a translation with its original is in the store."""
+    return any(
+        store.get(STORE_NAME, code_version(), _key(original, source, essential)) is not None
+        for essential in (True, False)
+    )
 
 
 def compare_pages_cached(
-    original: Source, translation: Source, essential: bool, cache: DiskCache | None
+    original: Source,
+    translation: Source,
+    essential: bool,
+    store: Store | None,
+    shapes: Shapes = facts.shape_of_source,
 ) -> list[Finding]:
-    """:func:`compare_pages`, remembered by both pages' paths and content hashes.
+    """:func:`compare_pages`, kept in the store by both pages' paths and content hashes.
 
     The comparison depends on nothing but the two texts (and Homeroom's code), so a pair
     whose pages did not change is never parsed again.
     """
-    key = "\0".join(
-        (original.display, original.digest, translation.display, translation.digest, str(essential))
-    )
-    found = _COMPARED.get(key)
-    if found is not None:
-        return list(found)
+    key = _key(original, translation, essential)
     fingerprint = code_version()
-    stored = cache.get("i18n-compare", fingerprint, key) if cache is not None else None
+    stored = store.get(STORE_NAME, fingerprint, key) if store is not None else None
     if isinstance(stored, list):
         try:
-            found = tuple(
-                Finding(**{**item, "severity": Severity(item["severity"])}) for item in stored
-            )
+            return [Finding(**{**item, "severity": Severity(item["severity"])}) for item in stored]
         except (TypeError, KeyError, ValueError):
-            found = None
-    if found is None:
-        found = tuple(compare_pages(original, translation, essential))
-        if cache is not None:
-            cache.put("i18n-compare", fingerprint, key, [f.to_dict() for f in found])
-    _COMPARED.put(key, found)
-    return list(found)
+            pass  # not the shape this code writes: compare again
+    found = compare_pages(original, translation, essential, shapes)
+    if store is not None:
+        store.put(STORE_NAME, fingerprint, key, [f.to_dict() for f in found])
+    return found
 
 
-def compare_pages(original: Source, translation: Source, essential: bool) -> list[Finding]:
+def compare_pages(
+    original: Source,
+    translation: Source,
+    essential: bool,
+    shapes: Shapes = facts.shape_of_source,
+) -> list[Finding]:
     """Facts and shape a translation must share with its source, as findings."""
     lang = translation.language
-    src = facts.shape_of_source(original)
-    tr = facts.shape_of_source(translation)
+    src = shapes(original)
+    tr = shapes(translation)
     found: list[Finding] = []
     for diff in facts.compare_facts(src, tr):
         parts = []

@@ -19,13 +19,13 @@ one translation's facts and structure are in :mod:`.compare`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from homeroom.checks.translations import facts
 from homeroom.checks.translations.catalog import catalog_findings
-from homeroom.checks.translations.compare import compare_pages_cached, pair_known
+from homeroom.checks.translations.compare import Shapes, compare_pages_cached
 from homeroom.checks.translations.names import english_name
 from homeroom.checks.translations.options import STAFF_TYPES, Options, is_essential, options_from
 from homeroom.checks.translations.records import Record, Status, record_of, source_hash
@@ -35,7 +35,7 @@ from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
 from homeroom.model.languages import language_name
-from homeroom.run.cache import DiskCache
+from homeroom.model.store import Store
 
 
 @dataclass(frozen=True)
@@ -134,15 +134,46 @@ def analyse(
     options: Options | None = None,
     *,
     use_git: bool = True,
-    cache: DiskCache | None = None,
+    store: Store | None = None,
 ) -> Coverage:
-    """Coverage of every page in every language, and its findings.
+    """Coverage of every page in every language, with every translation finding.
 
-    With a cache, each pair of pages is compared once per content of the two (see
-    :func:`compare_pages_cached`).
+    The findings are those of the three site checks of :mod:`.site` together: coverage,
+    interface catalogs and school languages (``homeroom translations status`` shows them
+    all).
     """
     options = options or options_from(settings)
-    by_school, findings = school_languages(settings, options)
+    coverage = coverage_of(sources, settings, options, use_git=use_git, store=store)
+    extra = [*school_languages(settings, options)[1], *catalog_findings(settings, options)]
+    return replace(coverage, findings=tuple(sorted((*coverage.findings, *extra))))
+
+
+def coverage_of(
+    sources: Sequence[Source],
+    settings: Settings,
+    options: Options | None = None,
+    *,
+    use_git: bool = True,
+    store: Store | None = None,
+    shapes: Mapping[str, facts.Shape] | None = None,
+) -> Coverage:
+    """Coverage of every page in every language, and the findings about each translation.
+
+    ``shapes`` are pages' shapes already worked out (by content hash), as the engine
+    gives them; any other is worked out here, once per page. With a store, each pair of
+    pages is compared once per content of the two (see :func:`compare_pages_cached`).
+    """
+    options = options or options_from(settings)
+    by_school, _ = school_languages(settings, options)
+    known: dict[str, facts.Shape] = dict(shapes or {})
+
+    def shape(source: Source) -> facts.Shape:
+        found = known.get(source.digest)
+        if found is None:
+            found = known[source.digest] = facts.shape_of_source(source)
+        return found
+
+    findings: list[Finding] = []
     default = options.default
     originals = {s.page: s for s in sources if s.language == default}
     translations: dict[tuple[str, str], Source] = {
@@ -151,19 +182,6 @@ def analyse(
     cells: dict[tuple[str, str], Cell] = {}
     pages = tuple(sorted(p for p, s in originals.items() if s.page_type not in STAFF_TYPES))
     hashes = {page: source_hash(originals[page]) for page in pages}
-    if cache is not None:
-        # Pairs no cache knows are compared below: parse their pages on every core first.
-        from homeroom.run.parallel import jobs
-
-        unknown = [
-            s
-            for s in sources
-            if s.language != default
-            and s.page in originals
-            and not pair_known(originals[s.page], s, cache)
-        ]
-        needed = {s.page for s in unknown}
-        facts.prefetch_shapes([*unknown, *(originals[p] for p in sorted(needed))], jobs())
     for page in pages:
         original = originals[page]
         essential = is_essential(original, options)
@@ -187,7 +205,8 @@ def analyse(
                 required,
                 options,
                 settings.project_root if use_git else None,
-                cache,
+                store,
+                shape,
             )
             cells[(page, lang)] = cell
             findings.extend(cell_findings)
@@ -198,7 +217,6 @@ def analyse(
             page, lang, Status.ORPHAN, False, False, None, translation, method=""
         )
         findings.append(_orphan(translation, default))
-    findings.extend(catalog_findings(settings, options))
     findings.sort()
     return Coverage(
         pages=pages,
@@ -263,7 +281,8 @@ def _translated(
     required: bool,
     options: Options,
     git_root: Path | None,
-    cache: DiskCache | None = None,
+    store: Store | None,
+    shapes: Shapes,
 ) -> tuple[Cell, list[Finding]]:
     record = record_of(translation)
     lang = translation.language
@@ -337,7 +356,7 @@ def _translated(
     else:
         status = Status.CURRENT
     if status != Status.STALE:
-        found.extend(compare_pages_cached(original, translation, essential, cache))
+        found.extend(compare_pages_cached(original, translation, essential, store, shapes))
     cell = Cell(
         original.page,
         lang,

@@ -12,7 +12,6 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +20,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 
 from homeroom.data.sources import Source
-from homeroom.model.memo import Memo
 from homeroom.text import prose
 from homeroom.text.inline_spans import emails
 
@@ -159,10 +157,6 @@ def _inline_facts(token: Token, line: int) -> list[Fact]:
     return found
 
 
-#: Shapes by content hash: a source is compared with each of its translations.
-_SHAPES: Memo[str, Shape] = Memo(20_000)
-
-
 def shape_of_source(source: Source) -> Shape:
     """The shape of a page's body, from the tokens its prose was read from.
 
@@ -170,9 +164,6 @@ def shape_of_source(source: Source) -> Shape:
     reused when the parser split the front matter exactly where Homeroom did. Otherwise
     the body is parsed on its own, as :func:`shape_of` does.
     """
-    shape = _SHAPES.get(source.digest)
-    if shape is not None:
-        return shape
     body_line = source.text.count("\n", 0, source.body_offset)
     page_tokens = prose.tokens(source.text)
     head = page_tokens[0] if page_tokens else None
@@ -184,37 +175,8 @@ def shape_of_source(source: Source) -> Shape:
         and head.map is not None
         and head.map[1] == body_line
     ):
-        shape = _shape(page_tokens, body_line + 1, 1)
-    else:
-        shape = shape_of(source.text[source.body_offset :], body_line + 1)
-    _SHAPES.put(source.digest, shape)
-    return shape
-
-
-def prefetch_shapes(sources: Sequence[Source], workers: int) -> None:
-    """Work out the shapes of many pages at once, in ``workers`` processes when worth it."""
-    from homeroom.run import parallel
-
-    todo = [s for s in sources if _SHAPES.get(s.digest) is None]
-    if not parallel.can_fork(workers, len(todo)):
-        return  # each shape is worked out when it is first needed
-    for source, shape in zip(
-        todo, parallel.map_forked(shape_of_source, todo, workers), strict=True
-    ):
-        if shape is not None:
-            _SHAPES.put(source.digest, shape)
-
-
-def remember_shape(source: Source) -> Shape | None:
-    """Keep (and return) a page's shape if its tokens are at hand: no second parse later."""
-    if prose.has_tokens(source.text):
-        return shape_of_source(source)
-    return None
-
-
-def keep_shape(source: Source, shape: Shape) -> None:
-    """Keep a page's shape worked out elsewhere (in another process)."""
-    _SHAPES.put(source.digest, shape)
+        return _shape(page_tokens, body_line + 1, 1)
+    return shape_of(source.text[source.body_offset :], body_line + 1)
 
 
 def shape_of(body: str, first_line: int = 1) -> Shape:

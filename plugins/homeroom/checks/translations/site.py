@@ -1,0 +1,124 @@
+"""The three translation checks across pages, as the engine runs them (site checks).
+
+- ``translations``: coverage (missing, stale, untracked, unreviewed and orphan pages, and
+  the facts and structure a translation must share with its source);
+- ``catalogs``: interface strings and notices a required language lacks (``i18n.catalog``);
+- ``school-languages``: languages a school's families read that the site does not publish
+  (``i18n.school-language``).
+
+All three belong to the ``homeroom/translations`` plugin. Only coverage needs anything from
+the pages: their shapes (facts, headings, list items), worked out by the engine while it
+parses each page for the page checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from homeroom.checks import SiteCheck, SiteInput, SiteResult
+from homeroom.checks.translations import facts
+from homeroom.checks.translations.catalog import catalog_findings
+from homeroom.checks.translations.compare import pair_known
+from homeroom.checks.translations.coverage import coverage_of
+from homeroom.checks.translations.options import Options, options_from
+from homeroom.checks.translations.school_language import school_languages
+from homeroom.data.settings import Settings
+from homeroom.data.sources import Source
+from homeroom.model.store import Store
+from homeroom.text.prose import ProseDocument
+
+
+class _NoPageData:
+    """For site checks that read data files only, not the pages."""
+
+    def wanted(self, sources: Sequence[Source], store: Store | None) -> Sequence[Source]:
+        """No page is needed."""
+        return ()
+
+    def page_data(self, source: Source, doc: ProseDocument) -> Any:
+        """Never asked for."""
+        return None
+
+
+class CoverageCheck:
+    """Which page exists, is current, stale or missing in which language."""
+
+    name = "translations"
+
+    def __init__(self, settings: Settings, options: Options, *, use_git: bool = True) -> None:
+        """Coverage for a site, with its ``homeroom/translations`` options."""
+        self.settings = settings
+        self.options = options
+        self.use_git = use_git
+
+    def wanted(self, sources: Sequence[Source], store: Store | None) -> Sequence[Source]:
+        """Pages in a pair (source and translation) no store has compared yet."""
+        default = self.options.default
+        originals = {s.page: s for s in sources if s.language == default}
+        unknown = [
+            s
+            for s in sources
+            if s.language != default
+            and s.page in originals
+            and (store is None or not pair_known(originals[s.page], s, store))
+        ]
+        needed = sorted({s.page for s in unknown})
+        return [*unknown, *(originals[page] for page in needed)]
+
+    def page_data(self, source: Source, doc: ProseDocument) -> facts.Shape:
+        """The page's shape (its tokens are at hand: the page checks just parsed it)."""
+        return facts.shape_of_source(source)
+
+    def check_site(self, site: SiteInput) -> SiteResult:
+        """Coverage of every page; its value is the :class:`~.coverage.Coverage` itself."""
+        coverage = coverage_of(
+            site.sources,
+            self.settings,
+            self.options,
+            use_git=self.use_git,
+            store=site.store,
+            shapes=site.page_data,
+        )
+        return SiteResult(findings=coverage.findings, value=coverage)
+
+
+class CatalogsCheck(_NoPageData):
+    """Interface strings and notices missing in a required language."""
+
+    name = "catalogs"
+
+    def __init__(self, settings: Settings, options: Options) -> None:
+        """The catalogs of a site."""
+        self.settings = settings
+        self.options = options
+
+    def check_site(self, site: SiteInput) -> SiteResult:
+        """Every key a required language lacks."""
+        return SiteResult(findings=tuple(catalog_findings(self.settings, self.options)))
+
+
+class SchoolLanguagesCheck(_NoPageData):
+    """Languages each school's families need that the site does not publish."""
+
+    name = "school-languages"
+
+    def __init__(self, settings: Settings, options: Options) -> None:
+        """The schools' home-language data of a site."""
+        self.settings = settings
+        self.options = options
+
+    def check_site(self, site: SiteInput) -> SiteResult:
+        """The findings; the value is each school's required languages."""
+        required, found = school_languages(self.settings, self.options)
+        return SiteResult(findings=tuple(found), value=required)
+
+
+def build(settings: Settings) -> list[SiteCheck]:
+    """The translation site checks for a site (options validated here, once)."""
+    options = options_from(settings)
+    return [
+        CoverageCheck(settings, options),
+        CatalogsCheck(settings, options),
+        SchoolLanguagesCheck(settings, options),
+    ]
