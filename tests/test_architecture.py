@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from homeroom.data.options import PLUGINS
+from homeroom.data.options import PLUGINS, specs
+from homeroom.run.registry import CHECKS
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_ENTRY_POINTS = {ep.name: ep for ep in entry_points(group="mkdocs.plugins")}
@@ -37,10 +38,26 @@ def test_each_plugins_config_matches_the_core_options(name: str) -> None:
     """The MkDocs config class has exactly the core's options, ``enabled`` first, same defaults."""
     plugin = PLUGIN_ENTRY_POINTS[f"homeroom/{name}"].load()
     schema = dict(plugin.config_class._schema)
+    core = specs(PLUGINS[name])
     assert next(iter(schema)) == "enabled"
-    assert set(schema) == set(PLUGINS[name])
-    for option, spec in PLUGINS[name].items():
+    assert list(schema) == list(core)
+    for option, spec in core.items():
         assert schema[option].default == spec.default, option
+    # And MkDocs fills in exactly what the core's dataclass holds when nothing is set.
+    config = plugin.config_class()
+    config.load_dict({})
+    errors, _ = config.validate()
+    assert errors == []
+    assert (
+        PLUGINS[name](**{k: tuple(v) if isinstance(v, list) else v for k, v in config.items()})
+        == PLUGINS[name]()
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_each_page_check_is_registered_under_its_plugin(name: str) -> None:
+    assert CHECKS[name].options.plugin == name
+    assert name in PLUGINS
 
 
 def test_no_machine_paths_in_tracked_text() -> None:

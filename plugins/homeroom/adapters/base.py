@@ -17,15 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import SimpleNamespace
 
-from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from homeroom.adapters.gate import Gate
+from homeroom.adapters.options import mkdocs_option
 from homeroom.adapters.reporting import stop_on_input_errors
 from homeroom.adapters.session import checked, session
+from homeroom.data.options import CheckOptions
 from homeroom.model.errors import HomeroomError
 
 
@@ -67,8 +68,8 @@ class CheckConfig(Config):
       or ``info``); the rest are printed as advice.
     """
 
-    enabled = c.Type(bool, default=True)
-    fail_on = c.Choice(("error", "warning", "info"), default="error")
+    enabled = mkdocs_option(CheckOptions, "enabled")
+    fail_on = mkdocs_option(CheckOptions, "fail_on")
 
 
 class CheckPlugin(Gate, BasePlugin[CheckConfig]):

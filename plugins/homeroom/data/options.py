@@ -1,101 +1,196 @@
-"""The options of every Homeroom plugin: their form, their defaults, one validator.
+"""The options of every Homeroom plugin, typed: one dataclass each, with its defaults.
 
-``homeroom check`` (reading mkdocs.yml itself) and the MkDocs build (through the
-adapters) both validate the ``homeroom/*`` entries of mkdocs.yml here, so a setting that
-one refuses the other refuses too, with the same message.
+The same classes serve every front door: ``homeroom check`` validates the ``homeroom/*``
+entries of mkdocs.yml with them (:func:`validate`, so a setting that one refuses the other
+refuses too, with the same message), the MkDocs config classes take their options and
+defaults from them (:func:`homeroom.adapters.options.mkdocs_option`), the checks read
+them typed (:meth:`homeroom.data.settings.Settings.options`), and the cache fingerprint
+takes the options that change results from them (:func:`results_options`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
 
 from homeroom.model.errors import ConfigError
 
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
-class Option:
-    """One option: what form it takes, its default and an example for messages."""
+def option(
+    default: Any, example: str, *, choices: tuple[str, ...] = (), results: bool = True
+) -> Any:
+    """A dataclass field for one option: its default, an example for messages, its choices.
 
+    ``results=False`` marks an option that never changes a check's findings (``enabled``,
+    ``fail_on``, where a page is published): it stays out of the cache fingerprint.
+    """
+    meta = {"example": example, "choices": choices, "results": results}
+    if isinstance(default, list | tuple):
+        return field(default_factory=lambda: tuple(default), metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(frozen=True)
+class PluginOptions:
+    """What every plugin has: ``enabled`` (first)."""
+
+    plugin: ClassVar[str] = ""
+    enabled: bool = option(True, "enabled: false", results=False)
+
+
+@dataclass(frozen=True)
+class CheckOptions(PluginOptions):
+    """A plugin whose findings can stop the build: ``fail_on``."""
+
+    fail_on: str = option("error", "fail_on: warning", choices=SEVERITIES, results=False)
+
+
+@dataclass(frozen=True)
+class ContentOptions(PluginOptions):
+    """``homeroom/content``: every finding is an error, so there is no ``fail_on``."""
+
+    plugin: ClassVar[str] = "content"
+
+
+@dataclass(frozen=True)
+class ReadabilityOptions(CheckOptions):
+    """``homeroom/readability``: the limits file in the data folder."""
+
+    plugin: ClassVar[str] = "readability"
+    thresholds: str = option("readability.yml", "thresholds: readability.yml")
+
+
+@dataclass(frozen=True)
+class JargonOptions(CheckOptions):
+    """``homeroom/jargon``: where the family glossary page is published (empty: none)."""
+
+    plugin: ClassVar[str] = "jargon"
+    glossary_page: str = option("glossary.md", "glossary_page: glossary.md", results=False)
+
+
+@dataclass(frozen=True)
+class TranslationsOptions(CheckOptions):
+    """``homeroom/translations``: required languages, essential pages, school languages."""
+
+    plugin: ClassVar[str] = "translations"
+    required: tuple[str, ...] = option([], "required: [en, es]")
+    essential_types: tuple[str, ...] = option(
+        ["report-card", "report-card-guide", "conference-guide", "enrolment"],
+        "essential_types: [conference-guide, report-card]",
+    )
+    needs_review: str = option("error", "needs_review: warning", choices=SEVERITIES)
+    languages_data: str = option("", "languages_data: languages.yml")
+    threshold: float = option(0.15, "threshold: 0.15")
+    status_page: str = option(
+        "staff/translations.md", "status_page: staff/translations.md", results=False
+    )
+
+
+@dataclass(frozen=True)
+class PageTypesOptions(CheckOptions):
+    """``homeroom/pagetypes``: the page-types file in the data folder."""
+
+    plugin: ClassVar[str] = "pagetypes"
+    types: str = option("page-types.yml", "types: page-types.yml")
+
+
+@dataclass(frozen=True)
+class ReportCardsOptions(CheckOptions):
+    """``homeroom/reportcards``: where the school data, the pages and the audit log are."""
+
+    plugin: ClassVar[str] = "reportcards"
+    schools_dir: str = option("schools", "schools_dir: schools")
+    output: str = option("schools", "output: schools")
+    audit_dir: str = option(".homeroom/audit", "audit_dir: .homeroom/audit")
+
+
+#: Every Homeroom plugin (``homeroom/<name>`` in mkdocs.yml) and its options.
+PLUGINS: dict[str, type[PluginOptions]] = {
+    cls.plugin: cls
+    for cls in (
+        ContentOptions,
+        ReadabilityOptions,
+        JargonOptions,
+        TranslationsOptions,
+        PageTypesOptions,
+        ReportCardsOptions,
+    )
+}
+
+T = TypeVar("T", bound=PluginOptions)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One option as the validator and the MkDocs config class see it."""
+
+    name: str
     kind: str
     """``bool``, ``str``, ``number``, ``choice`` or ``list`` (a list of strings)."""
     default: Any
     example: str
     choices: tuple[str, ...] = ()
+    results: bool = True
 
 
-def _fail_on() -> Option:
-    return Option("choice", "error", "fail_on: warning", SEVERITIES)
+def specs(cls: type[PluginOptions]) -> dict[str, Spec]:
+    """The options of a plugin, ``enabled`` first, by name."""
+    hints = typing.get_type_hints(cls)
+    found: dict[str, Spec] = {}
+    for f in dataclasses.fields(cls):
+        hint = hints[f.name]
+        choices = tuple(f.metadata.get("choices", ()))
+        if choices:
+            kind = "choice"
+        elif hint is bool:
+            kind = "bool"
+        elif hint is float or hint is int:
+            kind = "number"
+        elif typing.get_origin(hint) is tuple:
+            kind = "list"
+        else:
+            kind = "str"
+        default: Any = f.default
+        if default is dataclasses.MISSING:
+            make: Any = f.default_factory
+            default = make()
+        found[f.name] = Spec(
+            f.name,
+            kind,
+            list(default) if kind == "list" else default,
+            str(f.metadata.get("example", "")),
+            choices,
+            bool(f.metadata.get("results", True)),
+        )
+    return found
 
 
-_ENABLED = Option("bool", True, "enabled: false")
-
-#: Every Homeroom plugin (``homeroom/<name>`` in mkdocs.yml) and its options.
-PLUGINS: dict[str, dict[str, Option]] = {
-    "content": {"enabled": _ENABLED},
-    "readability": {
-        "enabled": _ENABLED,
-        "fail_on": _fail_on(),
-        "thresholds": Option("str", "readability.yml", "thresholds: readability.yml"),
-    },
-    "jargon": {
-        "enabled": _ENABLED,
-        "fail_on": _fail_on(),
-        "glossary_page": Option("str", "glossary.md", "glossary_page: glossary.md"),
-    },
-    "translations": {
-        "enabled": _ENABLED,
-        "fail_on": _fail_on(),
-        "required": Option("list", [], "required: [en, es]"),
-        "essential_types": Option(
-            "list",
-            ["report-card", "report-card-guide", "conference-guide", "enrolment"],
-            "essential_types: [conference-guide, report-card]",
-        ),
-        "needs_review": Option("choice", "error", "needs_review: warning", SEVERITIES),
-        "languages_data": Option("str", "", "languages_data: languages.yml"),
-        "threshold": Option("number", 0.15, "threshold: 0.15"),
-        "status_page": Option("str", "staff/translations.md", "status_page: staff/translations.md"),
-    },
-    "pagetypes": {
-        "enabled": _ENABLED,
-        "fail_on": _fail_on(),
-        "types": Option("str", "page-types.yml", "types: page-types.yml"),
-    },
-    "reportcards": {
-        "enabled": _ENABLED,
-        "fail_on": _fail_on(),
-        "schools_dir": Option("str", "schools", "schools_dir: schools"),
-        "output": Option("str", "schools", "output: schools"),
-        "audit_dir": Option("str", ".homeroom/audit", "audit_dir: .homeroom/audit"),
-    },
-}
-
-
-def _form(option: Option) -> str:
-    if option.kind == "bool":
+def _form(spec: Spec) -> str:
+    if spec.kind == "bool":
         return "true or false"
-    if option.kind == "choice":
-        return "one of " + ", ".join(option.choices)
-    if option.kind == "number":
+    if spec.kind == "choice":
+        return "one of " + ", ".join(spec.choices)
+    if spec.kind == "number":
         return "a number"
-    if option.kind == "list":
+    if spec.kind == "list":
         return "a list in square brackets"
     return "a text value"
 
 
-def _valid(option: Option, value: Any) -> bool:
-    if option.kind == "bool":
+def _valid(spec: Spec, value: Any) -> bool:
+    if spec.kind == "bool":
         return isinstance(value, bool)
-    if option.kind == "choice":
-        return isinstance(value, str) and value in option.choices
-    if option.kind == "number":
+    if spec.kind == "choice":
+        return isinstance(value, str) and value in spec.choices
+    if spec.kind == "number":
         return isinstance(value, int | float) and not isinstance(value, bool)
-    if option.kind == "list":
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if spec.kind == "list":
+        return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
     return isinstance(value, str)
 
 
@@ -106,25 +201,55 @@ def validate(plugin: str, raw: Mapping[str, Any], where: str = "mkdocs.yml") -> 
     value of the wrong form each raise a :class:`ConfigError` naming the option, the form
     expected and an example.
     """
-    options = PLUGINS.get(plugin)
-    if options is None:
+    cls = PLUGINS.get(plugin)
+    if cls is None:
         raise ConfigError(
             f"{where}: `homeroom/{plugin}` is not a Homeroom plugin. The plugins are "
             + ", ".join(f"homeroom/{name}" for name in PLUGINS)
             + "."
         )
+    known = specs(cls)
     filled: dict[str, Any] = {}
     for key, value in raw.items():
-        option = options.get(str(key))
-        if option is None:
+        spec = known.get(str(key))
+        if spec is None:
             raise ConfigError(
                 f"{where}: `{key}` is not an option of homeroom/{plugin}, so it would be "
-                f"ignored. Check the spelling; its options are {', '.join(options)}."
+                f"ignored. Check the spelling; its options are {', '.join(known)}."
             )
-        if not _valid(option, value):
+        if not _valid(spec, value):
             raise ConfigError(
                 f"{where}: homeroom/{plugin} option `{key}` is {value!r}; expected "
-                f"{_form(option)}, for example `{option.example}`."
+                f"{_form(spec)}, for example `{spec.example}`."
             )
         filled[str(key)] = value
-    return {**{k: o.default for k, o in options.items()}, **filled}
+    return {**{k: s.default for k, s in known.items()}, **filled}
+
+
+def typed(cls: type[T], raw: Mapping[str, Any] | None, where: str = "mkdocs.yml") -> T:
+    """The options of a plugin as its dataclass, defaults filled in.
+
+    A value of the wrong form, or an option the plugin does not have, is a
+    :class:`ConfigError` as in :func:`validate`.
+    """
+    filled = validate(cls.plugin, raw or {}, where)
+    known = specs(cls)
+    values: dict[str, Any] = {}
+    for key, value in filled.items():
+        kind = known[key].kind
+        if kind == "list":
+            value = tuple(str(v) for v in value)
+        elif kind == "number":
+            value = float(value)
+        values[key] = value
+    return cls(**values)
+
+
+def results_options(options: PluginOptions) -> dict[str, Any]:
+    """The options that change a check's findings (for the cache fingerprint)."""
+    specs_ = specs(type(options))
+    return {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in dataclasses.asdict(options).items()
+        if specs_[name].results
+    }

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from homeroom.data.options import validate
+from homeroom.data.options import PluginOptions, T, TranslationsOptions, typed, validate
 from homeroom.data.sources import DATA_DIR
 from homeroom.data.yamlfiles import read_yaml
 from homeroom.model.errors import ConfigError, InputError
@@ -43,8 +43,7 @@ class Settings:
         the site lists are optional (published when ready, never required). Without that
         setting every language the site publishes is required.
         """
-        options = self.plugins.get("translations") or {}
-        listed = options.get("required")
+        listed = self.options(TranslationsOptions).required
         codes = self.languages.codes
         if not listed:
             return codes
@@ -61,6 +60,14 @@ class Settings:
         """Whether a check is switched on (listed in mkdocs.yml and not ``enabled: false``)."""
         options = self.plugins.get(check)
         return options is not None and options.get("enabled", True) is not False
+
+    def options(self, cls: type[T]) -> T:
+        """A plugin's options, typed, with its defaults (the plugin need not be listed)."""
+        return typed(cls, self.plugins.get(cls.plugin))
+
+    def listed(self, cls: type[PluginOptions]) -> bool:
+        """Whether mkdocs.yml lists the plugin at all."""
+        return cls.plugin in self.plugins
 
 
 def plugin_entries(raw_plugins: Any) -> dict[str, dict[str, Any]]:

@@ -1,18 +1,36 @@
 """Every check Homeroom has, by the plugin it belongs to, and how each is built.
 
-Page checks are built lazily (:class:`LazyCheck`): their fingerprint is known from their
-options and data files without reading those files, so a run where every result is cached
+Page checks are registered with their typed options (:data:`CHECKS`) and built lazily
+(:class:`LazyCheck`): their fingerprint is known from their options and data files
+without reading those files, so a run where every result is cached
 never reads a glossary, parses Markdown or loads a pronouncing dictionary. Site checks
 (:mod:`homeroom.checks.translations.site`) are built when a run needs them.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from homeroom.checks import PageCheck, PageResult, SiteCheck
+from homeroom.checks import (
+    PageCheck,
+    PageResult,
+    SiteCheck,
+    content,
+    jargon,
+    pagetypes,
+    readability,
+)
+from homeroom.data.options import (
+    ContentOptions,
+    JargonOptions,
+    PageTypesOptions,
+    PluginOptions,
+    ReadabilityOptions,
+    results_options,
+)
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.fingerprint import code_version, digest, files_digest
@@ -20,42 +38,43 @@ from homeroom.model.fingerprint import code_version, digest, files_digest
 if TYPE_CHECKING:
     from homeroom.text.prose import ProseDocument
 
-#: Every page check Homeroom has, by plugin name (``homeroom/<name>`` in mkdocs.yml), and
-#: the module that implements it (imported only when the check is needed).
-CHECK_MODULES: dict[str, str] = {
-    "content": "homeroom.checks.content",
-    "readability": "homeroom.checks.readability",
-    "jargon": "homeroom.checks.jargon",
-    "pagetypes": "homeroom.checks.pagetypes",
-}
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """A page check: its plugin's name and options, how it is built and what data it reads."""
+
+    name: str
+    options: type[PluginOptions]
+    build: Callable[[Settings], PageCheck]
+    """Read the check's data (validated) and make the check."""
+    data_files: Callable[[Settings], list[Path]]
+    """The data files its results depend on (for the cache fingerprint)."""
 
 
-def _builder(name: str) -> Callable[[Settings], PageCheck]:
-    def build(settings: Settings) -> PageCheck:
-        module = importlib.import_module(CHECK_MODULES[name])
-        check: PageCheck = module.build(settings)
-        return check
-
-    return build
-
-
-CHECK_BUILDERS: dict[str, Callable[[Settings], PageCheck]] = {
-    name: _builder(name) for name in CHECK_MODULES
+#: Every page check Homeroom has, by plugin name (``homeroom/<name>`` in mkdocs.yml).
+CHECKS: dict[str, CheckSpec] = {
+    "content": CheckSpec("content", ContentOptions, content.build, content.data_files),
+    "readability": CheckSpec(
+        "readability", ReadabilityOptions, readability.build, readability.data_files
+    ),
+    "jargon": CheckSpec("jargon", JargonOptions, jargon.build, jargon.data_files),
+    "pagetypes": CheckSpec("pagetypes", PageTypesOptions, pagetypes.build, pagetypes.data_files),
 }
 
 
 class LazyCheck:
     """A check whose fingerprint is known without building it; built on first use.
 
-    The fingerprint covers the check's options in mkdocs.yml that change results
-    (``options_used`` in its module, defaults filled in, so the build and ``homeroom
-    check`` agree), the site's languages, the contents of the data files it reads
-    (``data_files``) and the code version, so a cached result can never outlive a change
-    to any of them.
+    The fingerprint covers the check's options in mkdocs.yml that change results (its
+    typed options, defaults filled in, so the build and ``homeroom check`` agree), whether
+    mkdocs.yml lists the plugin, the site's languages, the contents of the data files it
+    reads and the code version, so a cached result can never outlive a change to any of
+    them.
     """
 
     def __init__(self, name: str, settings: Settings) -> None:
-        """The check ``name`` (a key of :data:`CHECK_MODULES`) for a site."""
+        """The check ``name`` (a key of :data:`CHECKS`) for a site."""
+        self.spec = CHECKS[name]
         self.name = name
         self.settings = settings
         self._check: PageCheck | None = None
@@ -65,21 +84,21 @@ class LazyCheck:
     def check(self) -> PageCheck:
         """The real check, built (data files read and validated) on first use."""
         if self._check is None:
-            self._check = CHECK_BUILDERS[self.name](self.settings)
+            self._check = self.spec.build(self.settings)
         return self._check
 
     def fingerprint(self) -> str:
         """Changes whenever the options, languages, data files or code change."""
         if self._fingerprint is None:
-            module = importlib.import_module(CHECK_MODULES[self.name])
             languages = self.settings.languages
             self._fingerprint = digest(
                 self.name,
                 code_version(),
-                module.options_used(self.settings),
+                results_options(self.settings.options(self.spec.options)),
+                self.settings.listed(self.spec.options),
                 [(x.code, x.default) for x in languages.languages],
                 languages.open,
-                files_digest(module.data_files(self.settings)),
+                files_digest(self.spec.data_files(self.settings)),
             )
         return self._fingerprint
 
@@ -106,7 +125,7 @@ def build_checks(settings: Settings, only: Iterable[str] | None = None) -> list[
     if only is None:
         only = [
             name
-            for name in CHECK_MODULES
+            for name in CHECKS
             if (name in settings.plugins or not settings.plugins) and listed(settings, name)
         ]
     return [LazyCheck(name, settings) for name in only]

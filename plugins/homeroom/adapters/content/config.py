@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+
+from homeroom.adapters.options import mkdocs_option
+from homeroom.data.options import ContentOptions
 
 
 class ContentConfig(Config):
@@ -16,4 +18,4 @@ class ContentConfig(Config):
     the Content-Security-Policy come from this plugin whether or not it is enabled.
     """
 
-    enabled = c.Type(bool, default=True)
+    enabled = mkdocs_option(ContentOptions, "enabled")

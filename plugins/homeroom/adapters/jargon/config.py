@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-
 from homeroom.adapters.base import CheckConfig
+from homeroom.adapters.options import mkdocs_option
+from homeroom.data.options import JargonOptions
 
 
 class JargonConfig(CheckConfig):
@@ -14,4 +14,4 @@ class JargonConfig(CheckConfig):
     (``glossary.md``, ``glossary.es.md``, ...); empty to generate none.
     """
 
-    glossary_page = c.Type(str, default="glossary.md")
+    glossary_page = mkdocs_option(JargonOptions, "glossary_page")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-
 from homeroom.adapters.base import CheckConfig
+from homeroom.adapters.options import mkdocs_option
+from homeroom.data.options import PageTypesOptions
 
 
 class PageTypesConfig(CheckConfig):
     """``enabled``, ``fail_on``, and ``types``: the page-types file in ``content/_data``."""
 
-    types = c.Type(str, default="page-types.yml")
+    types = mkdocs_option(PageTypesOptions, "types")

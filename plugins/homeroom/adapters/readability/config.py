@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-
 from homeroom.adapters.base import CheckConfig
+from homeroom.adapters.options import mkdocs_option
+from homeroom.data.options import ReadabilityOptions
 
 
 class ReadabilityConfig(CheckConfig):
     """``enabled``, ``fail_on``, and ``thresholds``: the limits file in ``content/_data``."""
 
-    thresholds = c.Type(str, default="readability.yml")
+    thresholds = mkdocs_option(ReadabilityOptions, "thresholds")

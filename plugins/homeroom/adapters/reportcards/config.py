@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-
 from homeroom.adapters.base import CheckConfig
+from homeroom.adapters.options import mkdocs_option
+from homeroom.data.options import ReportCardsOptions
 
 
 class ReportCardsConfig(CheckConfig):
@@ -17,6 +17,6 @@ class ReportCardsConfig(CheckConfig):
       to mkdocs.yml (default ``.homeroom/audit``); never inside the site folder.
     """
 
-    schools_dir = c.Type(str, default="schools")
-    output = c.Type(str, default="schools")
-    audit_dir = c.Type(str, default=".homeroom/audit")
+    schools_dir = mkdocs_option(ReportCardsOptions, "schools_dir")
+    output = mkdocs_option(ReportCardsOptions, "output")
+    audit_dir = mkdocs_option(ReportCardsOptions, "audit_dir")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-
 from homeroom.adapters.base import CheckConfig
-from homeroom.checks.translations.options import DEFAULT_ESSENTIAL_TYPES
+from homeroom.adapters.options import mkdocs_option
+from homeroom.data.options import TranslationsOptions as Options
 
 
 class TranslationsConfig(CheckConfig):
@@ -21,9 +20,9 @@ class TranslationsConfig(CheckConfig):
     - ``status_page``: where the staff status page is built (empty for none).
     """
 
-    required = c.ListOfItems(c.Type(str), default=[])
-    essential_types = c.ListOfItems(c.Type(str), default=list(DEFAULT_ESSENTIAL_TYPES))
-    needs_review = c.Choice(("error", "warning", "info"), default="error")
-    languages_data = c.Type(str, default="")
-    threshold = c.Type((int, float), default=0.15)
-    status_page = c.Type(str, default="staff/translations.md")
+    required = mkdocs_option(Options, "required")
+    essential_types = mkdocs_option(Options, "essential_types")
+    needs_review = mkdocs_option(Options, "needs_review")
+    languages_data = mkdocs_option(Options, "languages_data")
+    threshold = mkdocs_option(Options, "threshold")
+    status_page = mkdocs_option(Options, "status_page")

@@ -5,10 +5,9 @@ Read from ``homeroom/translations`` in mkdocs.yml, with one-line errors for bad 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from homeroom.data.options import TranslationsOptions
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.errors import ConfigError
@@ -16,7 +15,7 @@ from homeroom.model.findings import Severity
 
 #: Page types essential by law (Title VI): report cards and their guides, conference guides
 #: and enrolment. A page of another type is essential only when it says ``essential: true``.
-DEFAULT_ESSENTIAL_TYPES = ("report-card", "report-card-guide", "conference-guide", "enrolment")
+DEFAULT_ESSENTIAL_TYPES = TranslationsOptions().essential_types
 #: Page types for staff, never translated.
 STAFF_TYPES = frozenset({"staff"})
 
@@ -45,33 +44,24 @@ class Options:
 
 def options_from(settings: Settings) -> Options:
     """Coverage options from the site settings, with one-line errors for bad values."""
-    raw: Mapping[str, Any] = settings.plugins.get("translations") or {}
     where = "mkdocs.yml: plugins > homeroom/translations"
-    required = settings.required_languages
-    for code in raw.get("required") or ():
-        if str(code) not in settings.languages.codes:
+    typed = settings.options(TranslationsOptions)
+    for code in typed.required:
+        if code not in settings.languages.codes:
             raise ConfigError(
                 f"{where} > required: '{code}' is not one of the site's languages "
                 f"({', '.join(settings.languages.codes)}). Add it under plugins > i18n > "
                 "languages first."
             )
-    types = raw.get("essential_types", DEFAULT_ESSENTIAL_TYPES)
-    if not isinstance(types, list | tuple) or not all(isinstance(t, str) for t in types):
-        raise ConfigError(f"{where} > essential_types: expected a list such as [report-card]")
-    try:
-        needs_review = Severity.parse(str(raw.get("needs_review", "error")))
-    except ValueError as exc:
-        raise ConfigError(f"{where} > needs_review: {exc}") from None
-    threshold = raw.get("threshold", 0.15)
-    if not isinstance(threshold, int | float) or not 0 < float(threshold) <= 1:
+    if not 0 < typed.threshold <= 1:
         raise ConfigError(f"{where} > threshold: expected a share such as 0.15 (15%)")
     return Options(
-        required=required,
+        required=settings.required_languages,
         languages=settings.languages.codes,
-        essential_types=frozenset(types),
-        needs_review=needs_review,
-        languages_data=str(raw.get("languages_data") or ""),
-        threshold=float(threshold),
+        essential_types=frozenset(typed.essential_types),
+        needs_review=Severity.parse(typed.needs_review),
+        languages_data=typed.languages_data,
+        threshold=typed.threshold,
     )
 
 
