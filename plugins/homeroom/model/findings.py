@@ -36,6 +36,10 @@ class Finding:
     ``path``, ``line`` and ``column`` point into the file the author edits (1-based),
     never into rendered HTML. ``rule`` is a stable dotted id such as
     ``readability.sentence``.
+
+    On a page generated from data (a report card) there is no Markdown file to edit:
+    ``path`` and ``line`` are those of the data file the text came from, and
+    ``generated_page`` names the page (``schools/alder-elementary.md``).
     """
 
     path: str
@@ -47,11 +51,15 @@ class Finding:
     match: str = ""
     suggestion: str = ""
     language: str = ""
+    generated_page: str = ""
+    """The generated page the finding is on, when ``path`` is the data it was made from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict."""
+        """Return a JSON-ready dict (``generated_page`` only on a generated page's findings)."""
         data = asdict(self)
         data["severity"] = self.severity.value
+        if not self.generated_page:
+            del data["generated_page"]
         return data
 
     def at_least(self, threshold: Severity) -> bool:

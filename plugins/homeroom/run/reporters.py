@@ -103,8 +103,14 @@ def sarif(report: Report) -> str:
                 }
             ],
         }
+        properties: dict[str, str] = {}
         if f.suggestion:
-            result["properties"] = {"suggestion": f.suggestion, "language": f.language}
+            properties = {"suggestion": f.suggestion, "language": f.language}
+        if f.generated_page:
+            # The location is the data file the text came from; the page is named here.
+            properties["generatedPage"] = f.generated_page
+        if properties:
+            result["properties"] = properties
         results.append(result)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

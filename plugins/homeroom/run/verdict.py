@@ -4,7 +4,8 @@ Each finding belongs to the plugin whose check made it (``readability.*`` to
 ``homeroom/readability``, ``respect.*`` and ``jargon.*`` to ``homeroom/jargon``, ...); it
 stops the build when it is at least as serious as that plugin's ``fail_on``. On report
 cards (pages generated from school data) the ``homeroom/reportcards`` plugin's ``fail_on``
-applies to every check, as it does in the build.
+applies to every check, as it does in the build: such a finding names the data file its
+text came from and carries the page in ``generated_page``.
 """
 
 from __future__ import annotations
@@ -42,12 +43,15 @@ def blocking(
     generated: Collection[str] = (),
     override: Severity | None = None,
 ) -> list[Finding]:
-    """The findings that stop the build (``override``: one threshold for all, from the CLI)."""
+    """The findings that stop the build (``override``: one threshold for all, from the CLI).
+
+    ``generated``: paths of generated pages whose findings were not moved to their data.
+    """
     stops = []
     for finding in findings:
         if override is not None:
             threshold = override
-        elif finding.path in generated:
+        elif finding.generated_page or finding.path in generated:
             threshold = fail_on(settings, "reportcards")
         else:
             threshold = fail_on(settings, owner(finding.rule))
