@@ -99,6 +99,11 @@ def _check_sum(
             )
 
 
+def _field_lines(lined: LinedYaml) -> dict[str, int]:
+    """The line of each top-level field of a valid data file."""
+    return {str(key): lined.line_of([str(key)]) or 1 for key in lined.data}
+
+
 def load_school(path: Path, project_root: Path) -> School:
     """Read and validate one school file."""
     return school_from_yaml(read_lined_file(path, display_path(path, project_root)), path.name)
@@ -201,6 +206,7 @@ def school_from_yaml(lined: LinedYaml, file_name: str) -> School:
         spending_per_pupil=data.get("spending_per_pupil"),
         display=shown,
         source=data.get("source", ""),
+        lines=_field_lines(lined),
     )
 
 
@@ -238,6 +244,7 @@ def district_from_yaml(lined: LinedYaml) -> District:
         tested_grades=tuple(str(g) for g in data.get("tested_grades") or ()),
         source=data.get("source", ""),
         display=shown,
+        lines=_field_lines(lined),
     )
     if district.small_count >= district.min_n:
         raise InputError(

@@ -90,6 +90,8 @@ class School:
     spending_per_pupil: int | None
     display: str
     source: str = ""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """The line of each field in the school's file (for findings on its report card)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,8 @@ class District:
     tested_grades: tuple[str, ...] = ()
     source: str | Mapping[str, str] = ""
     display: str = ""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """The line of each field in the settings file (for findings on the report cards)."""
 
     def source_in(self, lang: str) -> str:
         """Where the figures come from, in ``lang`` (a single text is shown in every language)."""

@@ -8,19 +8,22 @@ what is checked is exactly what is published.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from homeroom.data.catalogs import STRINGS_DIR, Catalogs, load_catalogs
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, display_path, source_from_text
-from homeroom.model.errors import InputError
+from homeroom.model.errors import HomeroomError, InputError
+from homeroom.model.findings import Finding
 from homeroom.model.memo import Memo
 from homeroom.reportcards.audit import write_audit
 from homeroom.reportcards.loading import load_schools
 from homeroom.reportcards.model import SchoolData
+from homeroom.reportcards.origins import Origin, PageOrigins, relocate_finding, traced
 from homeroom.reportcards.privacy import suppress_all
 from homeroom.reportcards.published import PublishedSchool
 from homeroom.reportcards.render import index_markdown, school_markdown
@@ -41,6 +44,8 @@ class GeneratedPage:
     """The page's path inside the site, the same in every language (``schools/alder.md``)."""
     language: str
     text: str
+    origins: PageOrigins
+    """Where each piece of ``text`` came from (for findings on the page)."""
 
     def suffixed(self, default_language: str) -> str:
         """The file name with the language suffix (``schools/alder.es.md``) for checks."""
@@ -142,21 +147,28 @@ def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
     data: SchoolData = load_schools(folder, settings.project_root)
     published = suppress_all(data.schools, data.district)
     output = str(options["output"]).strip("/")
+    district = data.district
+    # Text no piece of data holds (the page's layout) is the district settings' on the list
+    # of schools, and the school's own file on a report card.
+    index_origin = Origin(
+        district.display,
+        district.lines.get("district", 1),
+        "which is made from the district settings and every school's file",
+    )
     pages: list[GeneratedPage] = []
     for lang in languages:
-        pages.append(
-            GeneratedPage(
-                f"{output}/index.md", lang, index_markdown(published, data.district, catalogs, lang)
-            )
+        text, origins = traced(
+            partial(index_markdown, published, district, catalogs, lang), index_origin
         )
+        pages.append(GeneratedPage(f"{output}/index.md", lang, text, origins))
         for school in published:
-            pages.append(
-                GeneratedPage(
-                    f"{output}/{school.id}.md",
-                    lang,
-                    school_markdown(school, data.district, catalogs, lang),
-                )
+            school_origin = Origin(
+                school.display, school.lines.get("id", 1), "which is made from this school's file"
             )
+            text, origins = traced(
+                partial(school_markdown, school, district, catalogs, lang), school_origin
+            )
+            pages.append(GeneratedPage(f"{output}/{school.id}.md", lang, text, origins))
     audit_path = None
     if write_audit_log:
         audit_path = write_audit(published, _audit_folder(settings, str(options["audit_dir"])))
@@ -165,18 +177,61 @@ def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
     return result
 
 
-def generated_sources(settings: Settings) -> list[Source]:
-    """The report-card pages as sources for ``homeroom check``, named after their data."""
-    cards = generate(settings)
+def _displays(settings: Settings, cards: ReportCards) -> list[tuple[str, GeneratedPage]]:
+    """Each page with the name a check gives it: its path, and the data it is made from."""
     default = settings.languages.default.code
     options = options_of(settings)
     data_shown = display_path(
         settings.data_dir / str(options["schools_dir"]), settings.project_root
     )
-    sources = []
+    named = []
     for page in cards.pages:
-        rel = page.suffixed(default)
-        shown = display_path(settings.docs_dir / rel, settings.project_root)
-        display = f"{shown} (generated from {data_shown})"
-        sources.append(source_from_text(page.text, display, rel, page.uri, page.language))
-    return sources
+        shown = display_path(settings.docs_dir / page.suffixed(default), settings.project_root)
+        named.append((f"{shown} (generated from {data_shown})", page))
+    return named
+
+
+def generated_sources(settings: Settings) -> list[Source]:
+    """The report-card pages as sources for ``homeroom check``, named after their data."""
+    default = settings.languages.default.code
+    return [
+        source_from_text(page.text, display, page.suffixed(default), page.uri, page.language)
+        for display, page in _displays(settings, generate(settings))
+    ]
+
+
+def relocate(settings: Settings, findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """``findings``, with those on report cards moved to the data file and line they came from.
+
+    A generated page is no file an author can open: a finding on it names the strings,
+    school or district file, and the line, that its text came from, and says in its
+    message which page and which text (see :mod:`homeroom.reportcards.origins`). The
+    others are left as they are. Sorted, like every report's findings.
+    """
+    findings = tuple(findings)
+    try:
+        cards = generate(settings)
+    except HomeroomError:
+        return tuple(sorted(findings))  # already reported where the pages were made
+    default = settings.languages.default.code
+    pages = dict(_displays(settings, cards))
+    files: dict[str, list[str]] = {}
+
+    def lines_of(path: str) -> list[str]:
+        if path not in files:
+            try:
+                text = (settings.project_root / path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            files[path] = text.splitlines()
+        return files[path]
+
+    moved = []
+    for finding in findings:
+        page = pages.get(finding.path)
+        if page is not None:
+            finding = relocate_finding(
+                finding, page.text, page.origins, page.suffixed(default), lines_of
+            )
+        moved.append(finding)
+    return tuple(sorted(moved))

@@ -231,6 +231,7 @@ def suppress(school: School, district: District) -> PublishedSchool:
         rows=rows,
         min_n=district.min_n,
         audit=audit,
+        lines=school.lines,
     )
 
 

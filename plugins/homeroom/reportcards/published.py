@@ -80,6 +80,8 @@ class PublishedSchool:
     """Published rows of each table, in order."""
     min_n: int
     audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """The line of each field in the school's file (never published; for findings)."""
 
     def cell(self, table: str, row: str, measure: str) -> Cell:
         """A published cell (hidden if the school has no such data)."""

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from homeroom.data.catalogs import Catalogs
 from homeroom.reportcards.model import District
+from homeroom.reportcards.origins import Trace
 from homeroom.reportcards.published import SHOWN, Cell, PublishedSchool
 from homeroom.reportcards.sections import SUBJECT_ORDER, glance, rate_section, subject_section
 from homeroom.reportcards.words import Words
@@ -30,38 +31,43 @@ def _front_matter(title: str) -> list[str]:
 
 
 def school_markdown(
-    school: PublishedSchool, district: District, catalogs: Catalogs, lang: str
+    school: PublishedSchool,
+    district: District,
+    catalogs: Catalogs,
+    lang: str,
+    trace: Trace | None = None,
 ) -> str:
-    """The report card of one school in one language."""
-    w = Words(catalogs, lang)
-    lines = _front_matter(w("report_card.page_title", school=school.name))
-    lines += [f"# {school.name} {{#top}}", ""]
+    """The report card of one school in one language.
+
+    With a ``trace``, the text comes back marked with where each piece came from (see
+    :func:`homeroom.reportcards.origins.traced`).
+    """
+    w = Words(catalogs, lang, trace)
+    name = w.school(school, "name", school.name)
+    year = w.school(school, "year", school.year)
+    lines = _front_matter(w("report_card.page_title", school=name))
+    lines += [f"# {name} {{#top}}", ""]
     if district.published is not None:
-        lines += [
-            w(
-                "report_card.intro",
-                school=school.name,
-                year=school.year,
-                date=w.date(district.published),
-            ),
-            "",
-        ]
+        date = w.district(district, "published", w.date(district.published))
+        lines += [w("report_card.intro", school=name, year=year, date=date), ""]
     else:
-        lines += [w("report_card.intro_no_date", school=school.name, year=school.year), ""]
+        lines += [w("report_card.intro_no_date", school=name, year=year), ""]
     lines += glance(w, school, district)
     lines += [f"## {w('report_card.sections.how_to_read')} {{#how-to-read}}", ""]
     if district.tested_grades:
-        lines += [w("how_to_read.tests", grades=w.grades(district.tested_grades)), ""]
+        grades = w.district(district, "tested_grades", w.grades(district.tested_grades))
+        lines += [w("how_to_read.tests", grades=grades), ""]
     lines += [w("how_to_read.levels"), ""]
     lines += [f"- {w(f'how_to_read.level_{i}')}" for i in range(1, 5)] + [""]
     lines += [w("how_to_read.met"), "", w("how_to_read.compare"), "", w("how_to_read.coded"), ""]
     lines += [f"### {w('report_card.sections.privacy')} {{#privacy}}", ""]
+    min_n = w.district(district, "min_n", w.number(school.min_n))
     lines += [
-        f"{w('privacy.rule', min_n=w.number(school.min_n))} {w('privacy.complement')} "
+        f"{w('privacy.rule', min_n=min_n)} {w('privacy.complement')} "
         f"{w('privacy.marker', marker=w.marker)}",
         "",
     ]
-    footnote = w("privacy.footnote", marker=w.marker, min_n=w.number(school.min_n))
+    footnote = w("privacy.footnote", marker=w.marker, min_n=min_n)
     science_grades = ", ".join(
         g.split(":", 1)[1] for g in school.rows.get("science", ()) if g.startswith("grade:")
     ) or _science_grades(school)
@@ -108,12 +114,15 @@ def school_markdown(
         lines += [f"## {w('report_card.sections.help')} {{#get-help}}", ""]
         help_text = []
         if district.contact_phone:
-            help_text.append(w("help.text", phone=district.contact_phone))
+            phone = w.district(district, "contact_phone", district.contact_phone)
+            help_text.append(w("help.text", phone=phone))
         if district.interpreter_phone:
-            help_text.append(w("help.interpreter", phone=district.interpreter_phone))
+            phone = w.district(district, "interpreter_phone", district.interpreter_phone)
+            help_text.append(w("help.interpreter", phone=phone))
         lines += [" ".join(help_text), ""]
     if district.source_in(lang):
-        lines += [w("report_card.source", source=district.source_in(lang)), ""]
+        source = w.district(district, "source", district.source_in(lang))
+        lines += [w("report_card.source", source=source), ""]
     return "\n".join(lines)
 
 
@@ -122,15 +131,20 @@ def _science_grades(school: PublishedSchool) -> str:
 
 
 def index_markdown(
-    schools: Sequence[PublishedSchool], district: District, catalogs: Catalogs, lang: str
+    schools: Sequence[PublishedSchool],
+    district: District,
+    catalogs: Catalogs,
+    lang: str,
+    trace: Trace | None = None,
 ) -> str:
-    """The list of every school's report card, in one language."""
-    w = Words(catalogs, lang)
+    """The list of every school's report card, in one language (``trace``: as above)."""
+    w = Words(catalogs, lang, trace)
     title = w("schools_index.title")
     lines = _front_matter(title)
     lines += [f"# {title} {{#top}}", ""]
-    lines += [w("schools_index.intro", year=district.year), ""]
-    lines += [w("schools_index.privacy", min_n=w.number(district.min_n)), ""]
+    lines += [w("schools_index.intro", year=w.district(district, "year", district.year)), ""]
+    min_n = w.district(district, "min_n", w.number(district.min_n))
+    lines += [w("schools_index.privacy", min_n=min_n), ""]
     head = [
         w("schools_index.school"),
         w("schools_index.students"),
@@ -140,7 +154,7 @@ def index_markdown(
     lines += ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- |"]
     hidden = False
     for school in schools:
-        cells = [f"[{school.name}]({school.id}.md)"]
+        cells = [f"[{w.school(school, 'name', school.name)}]({school.id}.md)"]
         cells.append(w.number(school.enrolment) if school.enrolment is not None else w.marker)
         for subject in ("reading", "math"):
             cell = school.cell(subject, "all", "met")
@@ -149,5 +163,5 @@ def index_markdown(
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     if hidden:
-        lines += [w("privacy.footnote", marker=w.marker, min_n=w.number(district.min_n)), ""]
+        lines += [w("privacy.footnote", marker=w.marker, min_n=min_n), ""]
     return "\n".join(lines)

@@ -16,21 +16,46 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from homeroom.data.catalogs import Catalogs
-from homeroom.reportcards.published import ABOVE, BELOW, SHOWN, Cell
+from homeroom.reportcards.model import District
+from homeroom.reportcards.origins import Trace, catalog_origin, field_origin
+from homeroom.reportcards.published import ABOVE, BELOW, SHOWN, Cell, PublishedSchool
 
 
 class Words:
-    """Catalog text and Babel numbers for one language."""
+    """Catalog text and Babel numbers for one language.
 
-    def __init__(self, catalogs: Catalogs, lang: str) -> None:
+    With a :class:`~homeroom.reportcards.origins.Trace`, every text it gives is marked with
+    the file and line it came from, so findings on the page can name them.
+    """
+
+    def __init__(self, catalogs: Catalogs, lang: str, trace: Trace | None = None) -> None:
         """Format for ``lang`` with its catalog."""
         self.catalogs = catalogs
         self.lang = lang
         self.locale = Locale.parse(lang)
+        self.trace = trace
 
     def __call__(self, key: str, **params: object) -> str:
         """The catalog text of ``key``."""
-        return self.catalogs.text(key, self.lang, **params)
+        text = self.catalogs.text(key, self.lang, **params)
+        if self.trace is None:
+            return text
+        catalog = self.catalogs.catalogs[self.lang]
+        return self.trace.mark(
+            text, catalog_origin(catalog.display, catalog.lines.get(key, 1), key)
+        )
+
+    def school(self, school: PublishedSchool, key: str, text: str) -> str:
+        """``text``, taken from the field ``key`` of a school's file."""
+        if self.trace is None:
+            return text
+        return self.trace.mark(text, field_origin(school.display, school.lines, key, False))
+
+    def district(self, district: District, key: str, text: str) -> str:
+        """``text``, taken from the field ``key`` of the district settings."""
+        if self.trace is None:
+            return text
+        return self.trace.mark(text, field_origin(district.display, district.lines, key, True))
 
     @property
     def marker(self) -> str:
