@@ -1,12 +1,14 @@
-"""Shared fixtures: tiny real sites in a temporary folder, and running the CLI."""
+"""Shared fixtures: tiny real sites in a temporary folder, the bundled site built once, the CLI."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,43 @@ def mkdocs_build(
 ) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build --strict`` (or ProperDocs) of the site in ``cwd``."""
     return run([sys.executable, "-m", engine, "build", "--strict", *extra], cwd)
+
+
+#: What the bundled site is made of: a copy of these builds as the repository does.
+PROJECT_FILES = ("mkdocs.yml", "content", "overrides")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the bundled site's project (config, content, theme overrides) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name)
+        else:
+            shutil.copy(ROOT / name, target / name)
+    return target
+
+
+@dataclass(frozen=True)
+class BundledBuild:
+    """The bundled site built once: its project copy, the site, what ``mkdocs build`` said."""
+
+    project: Path
+    site: Path
+    done: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> BundledBuild:
+    """The bundled site, built once per test session with ``mkdocs build --strict``.
+
+    Building the bundled site takes seconds, so the tests that only read what it published
+    (or the audit log it wrote) share this one build. It builds a copy of the project in a
+    temporary folder, so it never writes into the repository (its site/, caches or audit
+    log) and never races another build there. A test that changes content or settings
+    builds a copy of its own. Each test asserts what it needs from ``done``: a failed
+    build fails every test that reads it, with the build's own message.
+    """
+    project = copy_project(tmp_path_factory.mktemp("bundled") / "project")
+    out = project / "site"
+    return BundledBuild(project, out, mkdocs_build(project, "-d", str(out)))

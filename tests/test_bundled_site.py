@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from conftest import ROOT, homeroom, run
+from conftest import ROOT, BundledBuild, homeroom
 
 
 def test_bundled_content_has_no_findings() -> None:
@@ -33,22 +32,18 @@ def test_every_english_page_has_a_spanish_version() -> None:
     assert english == spanish
 
 
-def test_bundled_site_builds_strict(tmp_path: Path) -> None:
-    import sys
-
-    done = run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")], ROOT
-    )
-    assert done.returncode == 0, done.stderr
-    assert (tmp_path / "out" / "es" / "grade-3" / "index.html").exists()
-    assert not (tmp_path / "out" / "_data").exists()
+def test_bundled_site_builds_strict(bundled_build: BundledBuild) -> None:
+    out = bundled_build.site
+    assert bundled_build.done.returncode == 0, bundled_build.done.stderr
+    assert (out / "es" / "grade-3" / "index.html").exists()
+    assert not (out / "_data").exists()
     # Arabic, an optional language, is published right to left.
-    arabic = (tmp_path / "out" / "ar" / "conference-guide" / "index.html").read_text()
+    arabic = (out / "ar" / "conference-guide" / "index.html").read_text()
     assert '<html lang="ar"' in arabic and '<body dir="rtl">' in arabic
     # The family glossary, generated from the glossary data in each language, with a
     # language switcher that reaches the same page in the other language.
-    english = (tmp_path / "out" / "glossary" / "index.html").read_text()
-    spanish = (tmp_path / "out" / "es" / "glossary" / "index.html").read_text()
+    english = (out / "glossary" / "index.html").read_text()
+    spanish = (out / "es" / "glossary" / "index.html").read_text()
     assert "Words you may hear at school" in english and '<html lang="en"' in english
     assert "Palabras que puede oír en la escuela" in spanish and '<html lang="es"' in spanish
     assert 'href="../es/glossary/" hreflang="es"' in english

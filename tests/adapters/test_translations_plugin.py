@@ -45,11 +45,14 @@ GRADE = "# Grade 3\n\nYour child reads every day.\n"
 GUIDE = "---\ntype: conference-guide\n---\n# Conferences\n\n## Before\n\nBook a time.\n"
 
 
-@pytest.fixture
-def built(tmp_path: Path) -> Path:
-    """A site where grade 3 has no Spanish page and Vietnamese has only the home page."""
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site where grade 3 has no Spanish page and Vietnamese has only the home page.
+
+    Built once for this module: the tests below only read what it published.
+    """
     root = write(
-        tmp_path,
+        tmp_path_factory.mktemp("fallbacks"),
         {
             "index.md": INDEX,
             "index.es.md": tracked(

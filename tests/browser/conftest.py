@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 
-from .sites import AXE, CHROMIUM, CHROMIUM_FLAGS, ROOT, BuiltPage, build, pages, serve
+from conftest import BundledBuild
+
+from .sites import AXE, CHROMIUM, CHROMIUM_FLAGS, ROOT, BuiltPage, pages, serve
 
 
 def _missing(what: str, how: str) -> None:
@@ -51,9 +53,12 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled site, built once per session into a temporary folder."""
-    return build(ROOT, tmp_path_factory.mktemp("bundled") / "site")
+def bundled_site(bundled_build: BundledBuild) -> Path:
+    """The bundled site, built once per session (``bundled_build`` in tests/conftest.py)."""
+    done = bundled_build.done
+    if done.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed in {ROOT}:\n{done.stderr[-4000:]}")
+    return bundled_build.site
 
 
 @pytest.fixture(scope="session")
