@@ -226,11 +226,6 @@ def test_the_report_cards_fail_on_applies_to_their_findings(
     assert "warning jargon.benchmark" in done.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the build's session (run/session.py) does not pass its findings through "
-    "homeroom.reportcards.pages.relocate yet, as homeroom check does",
-)
 def test_the_build_log_names_the_data_file(site: Path, tmp_path: Path) -> None:
     done = mkdocs_cli("build", "--strict", "-d", str(tmp_path / "out"), cwd=site)
     assert done.returncode == 1

@@ -109,6 +109,12 @@ class Session:
             if broken.errors:
                 raise broken.errors[0] if len(broken.errors) == 1 else InputErrors(broken.errors)
             report = with_script_files(outcome.report, self.settings)
+            if generated:
+                # A report card is no file: its findings name the data file and line of
+                # their text (as in `homeroom check`).
+                from homeroom.reportcards.pages import relocate
+
+                report = Report(relocate(self.settings, report.findings), report.pages)
             self._outcome = engine.Outcome(report, outcome.values)
         return self._outcome
 
