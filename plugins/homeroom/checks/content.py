@@ -51,6 +51,7 @@ from homeroom.data.sources import DATA_DIR, Source, display_path
 from homeroom.model.findings import Finding, Severity
 from homeroom.model.fingerprint import digest
 from homeroom.text.code_mask import mask_code
+from homeroom.text.lang import language_data_files
 from homeroom.text.prose import ProseDocument
 
 #: Version of these rules: part of the check's fingerprint, so cached results never
@@ -70,12 +71,12 @@ _ATTR_PAIR = re.compile(r"(?P<key>[^\s=}\"']+)=(?P<value>\"[^\"]*\"|'[^']*'|[^\s
 
 # A note from `homeroom new`, at the start of a line: after any quote or list marker
 # and any emphasis.
+_PLACEHOLDER_WORDS = tuple(sorted(set(TO_WRITE.values())))
 _PLACEHOLDER = re.compile(
     r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[*_]{0,3}[ \t]*"
-    r"(?P<words>" + "|".join(re.escape(w) for w in sorted(set(TO_WRITE.values()))) + ")",
+    r"(?P<words>" + "|".join(re.escape(w) for w in _PLACEHOLDER_WORDS) + ")",
     re.MULTILINE,
 )
-_PLACEHOLDER_WORDS = tuple(sorted(set(TO_WRITE.values())))
 
 _PLACEHOLDER_MESSAGE = (
     "This is a note from `homeroom new` saying what to write here (`{words}`). Families "
@@ -274,8 +275,11 @@ def options_used(settings: Settings) -> dict[str, Any]:
 
 
 def data_files(settings: Settings) -> list[Path]:
-    """The data files the check's results depend on (for the cache's fingerprint): none."""
-    return []
+    """The data files the check's results depend on (for the cache's fingerprint).
+
+    Only the language word lists shipped with Homeroom (the notes of ``homeroom new``).
+    """
+    return language_data_files()
 
 
 def build(settings: Settings) -> ContentCheck:

@@ -28,41 +28,35 @@ from homeroom.data.glossary import GLOSSARY_DIR, Entry, Glossary, fold, load_glo
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
+from homeroom.text.lang import language_data_files, language_words
 from homeroom.text.measures import wordfreq_code, zipf
 from homeroom.text.prose import ProseDocument
 from homeroom.text.syllables import base_language
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?:s)?(?![\w-])")
 _ROMAN = re.compile(r"[IVXLC]+")
-#: Abbreviations every family knows; anything else must be spelled out or in the glossary.
-KNOWN_ABBREVIATIONS = frozenset(
-    {
-        "ok",
-        "tv",
-        "us",
-        "usa",
-        "am",
-        "pm",
-        "id",
-        "pdf",
-        "faq",
-        "eeuu",
-        "ee",
-        "uu",
-        "pc",
-        "dvd",
-        "cd",
-        "sms",
-        "url",
-        "www",
-        "covid",
-    }
-)
-# After a term: a parenthetical of three or more words, a colon explanation, or "means".
-_DEFINED_AFTER = re.compile(
-    r"[*_]{0,3}\s*(?:\((?P<paren>[^()]*)\)|:[*_]{0,3}\s*\S|,?\s+(?:which\s+)?means\b|,?\s+(?:que\s+)?significa\b|,\s+(?:es\s+decir|o\s+sea)\b)",
-    re.IGNORECASE,
-)
+# After a term: a parenthetical of three or more words, a colon explanation, or the
+# language's words that explain a term ("which means"; "es decir" after a comma), from its
+# package data (:mod:`homeroom.text.lang`).
+_PAREN_OR_COLON = r"\((?P<paren>[^()]*)\)|:[*_]{0,3}\s*\S"
+
+
+def _phrases(phrases: tuple[str, ...]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+
+
+@lru_cache(maxsize=64)
+def _defined_after(language: str) -> re.Pattern[str]:
+    words = language_words(language)
+    options = [_PAREN_OR_COLON]
+    if words.definition_phrases:
+        options.append(rf",?\s+(?:{_phrases(words.definition_phrases)})\b")
+    if words.definition_phrases_after_comma:
+        options.append(rf",\s+(?:{_phrases(words.definition_phrases_after_comma)})\b")
+    return re.compile(r"[*_]{0,3}\s*(?:" + "|".join(options) + ")", re.IGNORECASE)
+
+
 _GLOSSARY_WORD = re.compile("glossary", re.IGNORECASE)
 
 
@@ -92,7 +86,7 @@ class _LinkTargets:
         return end >= 0 and index < len(self.glossary) and self.glossary[index] + 8 < end
 
 
-def _defined_at(targets: _LinkTargets, start: int, end: int) -> bool:
+def _defined_at(targets: _LinkTargets, start: int, end: int, language: str) -> bool:
     """Whether the term at text[start:end] is explained right there, or linked to the glossary."""
     text = targets.text
     if start > 0 and text[start - 1] == "[" and targets.to_glossary(end):
@@ -101,7 +95,7 @@ def _defined_at(targets: _LinkTargets, start: int, end: int) -> bool:
     link_end = targets.end(end)
     if link_end >= 0:
         end = link_end
-    m = _DEFINED_AFTER.match(text, end)
+    m = _defined_after(language).match(text, end)
     if m is None:
         return False
     paren = m.group("paren")
@@ -148,6 +142,8 @@ class JargonCheck:
         targets = _LinkTargets(source.text)
         defined: set[str] = set()
         seen_acronyms: set[str] = set()
+        # Abbreviations every family knows, in the page's language (its package data).
+        known = language_words(source.language).known_abbreviations
         spelled_out = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,5}s?)\)", source.text)}
         spelled_out |= {
             m.group(1)
@@ -167,7 +163,7 @@ class JargonCheck:
                 if entry.define:
                     if entry.id in defined:
                         continue
-                    if _defined_at(targets, start, end):
+                    if _defined_at(targets, start, end, source.language):
                         defined.add(entry.id)
                         continue
                 findings.append(
@@ -182,7 +178,7 @@ class JargonCheck:
                     or word in spelled_out
                     or fold(word) in glossary.by_form
                     or fold(bare) in glossary.by_form
-                    or bare.lower() in KNOWN_ABBREVIATIONS
+                    or bare.lower() in known
                     or _ROMAN.fullmatch(bare)
                     or _common_word(bare, source.language)
                 ):
@@ -254,9 +250,14 @@ def options_used(settings: Settings) -> dict[str, Any]:
 
 
 def data_files(settings: Settings) -> list[Path]:
-    """The data files the check's results depend on (for the cache's fingerprint)."""
+    """The data files the check's results depend on (for the cache's fingerprint).
+
+    The glossaries, and the language word lists shipped with Homeroom (abbreviations every
+    family knows, the words that explain a term).
+    """
     folder = settings.data_dir / GLOSSARY_DIR
-    return sorted(folder.glob("*.yml")) if folder.is_dir() else [folder]
+    glossaries = sorted(folder.glob("*.yml")) if folder.is_dir() else [folder]
+    return [*glossaries, *language_data_files()]
 
 
 def build(settings: Settings) -> JargonCheck:

@@ -1,6 +1,7 @@
 """Sentence-level readability findings: a sentence too long, or built from long words.
 
-A long sentence's finding says where it is easiest to split (:func:`split_hint`).
+A long sentence's finding says where it is easiest to split (:func:`split_hint`), with the
+joining words of the page's language (:mod:`homeroom.text.lang`).
 """
 
 from __future__ import annotations
@@ -12,23 +13,18 @@ from homeroom.checks.readability_messages import excerpt, format_score
 from homeroom.data.readability_limits import DifficultyLimits, SentenceLimits
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
+from homeroom.text.lang import language_words
 from homeroom.text.measures import MEASURES, Counts
 from homeroom.text.prose import ProseDocument
 from homeroom.text.sentences import Sentence, WordIndex
-from homeroom.text.syllables import base_language
-
-#: Where a sentence is easiest to split, best first, by language.
-SPLIT_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("because", "but", "so", "and", "which", "when", "while", "if", "or"),
-    "es": ("porque", "pero", "aunque", "cuando", "y", "que", "si", "o"),
-}
 
 
 def split_hint(sentence: Sentence, language: str) -> str:
     """Suggest where to split a long sentence: a semicolon, comma or joining word near the middle."""
     text = sentence.text
     middle = len(text) / 2
-    joiners = SPLIT_WORDS.get(base_language(language), ())
+    # Where a sentence is easiest to split, best first: the language's package data.
+    joiners = language_words(language).split_words
     # Words are found once (a scan of the words on each side of every candidate made a
     # very long sentence quadratic). A split must leave four words on each side: it
     # starts after the fourth word starts and ends before the fourth-last word ends.

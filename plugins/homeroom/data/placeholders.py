@@ -2,22 +2,30 @@
 
 A new page starts with one note per section saying what to write there, such as
 ``*To write: what most students can do by the end of the year.*``. The same words are
-what the content check looks for, so a note left in a page can never be published.
+what the content check looks for, so a note left in a page can never be published. The
+words are each language's package data (``new_page.to_write`` in
+``homeroom/lang/<code>.yml``, :mod:`homeroom.text.lang`).
 """
 
 from __future__ import annotations
 
-from homeroom.text.syllables import base_language
+from homeroom.text.lang import every_language, language_words
 
-#: The words in front of each note, per language; other languages get the English words.
-TO_WRITE: dict[str, str] = {
-    "en": "To write:",
-    "es": "Por escribir:",
-    "vi": "Cần viết:",
-    "ar": "اكتب هنا:",
-}
+_DEFAULT = "en"
+
+
+def placeholder_words() -> dict[str, str]:
+    """Language -> the words in front of each note, for every language that has them."""
+    return {words.code: words.to_write for words in every_language() if words.to_write}
+
+
+#: Language -> the words in front of each note (read once from the package data).
+TO_WRITE: dict[str, str] = placeholder_words()
 
 
 def to_write(language: str) -> str:
-    """The words in front of a note in ``language`` (English for languages not listed)."""
-    return TO_WRITE.get(language) or TO_WRITE.get(base_language(language)) or TO_WRITE["en"]
+    """The words in front of a note in ``language`` (English for languages without them)."""
+    own = language_words(language).to_write
+    if own:
+        return own
+    return language_words(_DEFAULT).to_write or "To write:"

@@ -1,27 +1,18 @@
-"""The family glossary page: the words families will still meet, in plain words."""
+"""The family glossary page: the words families will still meet, in plain words.
+
+The page's own words (title, introduction, label) are the language's package data
+(``glossary_page`` in ``homeroom/lang/<code>.yml``); a language without them gets no page.
+"""
 
 from __future__ import annotations
 
 from homeroom.data.glossary import Glossary
-
-#: Page text per language. A language without labels gets no generated page.
-LABELS = {
-    "en": {
-        "title": "Words you may hear at school",
-        "intro": "Schools use many special words. Here they are in plain words. You can always ask the teacher what a word means.",
-        "plain": "In plain words",
-    },
-    "es": {
-        "title": "Palabras que puede oír en la escuela",
-        "intro": "Las escuelas usan muchas palabras especiales. Aquí están en palabras sencillas. Siempre puede preguntar al maestro qué significa una palabra.",
-        "plain": "En palabras sencillas",
-    },
-}
+from homeroom.text.lang import language_words
 
 
 def glossary_markdown(glossary: Glossary) -> str | None:
     """The glossary page in the glossary's language, or None when there are no labels for it."""
-    labels = LABELS.get(glossary.language.split("-")[0])
+    labels = language_words(glossary.language).glossary_page
     if labels is None:
         return None
     terms = sorted(
@@ -29,13 +20,13 @@ def glossary_markdown(glossary: Glossary) -> str | None:
     )
     lines = [
         "---",
-        f"title: {labels['title']}",
+        f"title: {labels.title}",
         "type: glossary",
         "---",
         "",
-        f"# {labels['title']}",
+        f"# {labels.title}",
         "",
-        labels["intro"],
+        labels.intro,
         "",
     ]
     for entry in terms:
@@ -47,7 +38,7 @@ def glossary_markdown(glossary: Glossary) -> str | None:
             "",
             entry.explain,
             "",
-            f"{labels['plain']}: {', '.join(entry.plain)}.",
+            f"{labels.plain}: {', '.join(entry.plain)}.",
             "",
         ]
     return "\n".join(lines)

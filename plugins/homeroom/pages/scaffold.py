@@ -27,6 +27,7 @@ from homeroom.data.sources import DATA_DIR, display_path
 from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.languages import SUFFIX_RE, language_name
 from homeroom.pages.nav import add_to_nav
+from homeroom.text.lang import language_words
 
 # A page name: folders and file name in small letters, digits and dashes (`grade-9`,
 # `schools/alder`).
@@ -66,6 +67,12 @@ def _default_title(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def translation_note(language: str, name: str) -> str:
+    """The note in a new translation's settings, in the language's words (else English)."""
+    template = language_words(language).translation_note or language_words("en").translation_note
+    return (template or "Write this page in {language}.").replace("{language}", name)
+
+
 def page_text(page_type: PageType, title: str, language: str, translation: bool) -> str:
     """The Markdown of a new page of ``page_type`` in ``language``."""
     meta: dict[str, Any] = {"title": title, "type": page_type.name}
@@ -73,13 +80,7 @@ def page_text(page_type: PageType, title: str, language: str, translation: bool)
         meta["essential"] = True
     if translation:
         name = language_name(language) or language
-        meta["translation"] = {
-            "method": "person",
-            "note": (
-                f"Started with `homeroom new`. Write this page in {name}, then say here "
-                "who wrote or translated it, and how."
-            ),
-        }
+        meta["translation"] = {"method": "person", "note": translation_note(language, name)}
     front = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000
     )

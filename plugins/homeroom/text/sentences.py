@@ -4,7 +4,8 @@ A unit (heading, list item, table cell, paragraph) always ends a sentence, full 
 not, so a bullet list counts as the short sentences it is. Inside a unit a sentence ends
 at ``.``, ``!``, ``?`` or ``…`` (and their CJK and Arabic forms) followed by space and a
 capital, a digit or opening punctuation, unless the word before the stop is a known
-abbreviation, an initial or part of a number.
+abbreviation (the language's list in its package data, :mod:`homeroom.text.lang`), an
+initial or part of a number.
 """
 
 from __future__ import annotations
@@ -14,25 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-#: Abbreviations that never end a sentence, by language (lower case, without the final dot).
-ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        """
-        mr mrs ms dr prof st sr jr vs e.g i.e approx dept no nos rm ave blvd mt ft gr k.g u.s
-        u.s.a jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
-        thurs fri sat sun
-        """.split()
-    ),
-    "es": frozenset(
-        """
-        sr sra srta sres dr dra lic prof ud uds p.ej ej núm num pág pag tel av avda aprox dpto
-        depto col ene feb mar abr may jun jul ago sep sept oct nov dic lun mié mie jue vie sáb
-        sab dom ee.uu eeuu
-        """.split()
-    ),
-}
-# Abbreviations that may end a sentence: split only when a capital follows.
-SOFT_ABBREVIATIONS = frozenset({"a.m", "p.m", "etc", "inc", "ltd", "co"})
+from homeroom.text.lang import language_words
 
 _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
 # The first form is tried only where a run of stops starts: from inside the run it fails
@@ -40,7 +23,6 @@ _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
 _CANDIDATE_RE = re.compile(r"(?<![.!?…。！？؟])[.!?…。！？؟]+[\"'”’)\]»]*(?=\s|$)|[。！？؟]+")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[«¿¡]*[\d\w]")
 _DOTTED = re.compile(r"(?:\w\.)+\w")
-_LANGUAGE_SEPARATOR = re.compile(r"[-_]")
 # Stops that need no space after them (Chinese, Japanese, Arabic question mark).
 _FULL_WIDTH_STOPS = frozenset("。！？؟")
 
@@ -96,13 +78,13 @@ def _is_abbreviation(token: str, language: str, next_char: str) -> bool:
         return False
     if len(core) == 1 and core.isalpha():
         return True  # an initial: "J. Smith"
+    soft = language_words(language).soft_abbreviations
     if _DOTTED.fullmatch(core):
         # Dotted forms like "U.S" or "a.m": soft ones end a sentence before a capital.
-        return not (core in SOFT_ABBREVIATIONS and next_char.isupper())
-    known = ABBREVIATIONS.get(_LANGUAGE_SEPARATOR.split(language, maxsplit=1)[0], frozenset())
-    if core in SOFT_ABBREVIATIONS:
+        return not (core in soft and next_char.isupper())
+    if core in soft:
         return not next_char.isupper()
-    return core in known
+    return core in language_words(language).abbreviations
 
 
 def _token_before(text: str, end: int) -> str:
