@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from homeroom.data.page_types import load_page_types
-from homeroom.model.errors import InputError
+from homeroom.model.errors import HomeroomError, InputErrors
 
 VALID = """\
 types:
@@ -64,29 +64,77 @@ def test_a_valid_file_reads_as_written(tmp_path: Path) -> None:
     assert guide.sections[0].heading("es-MX") == "¿Qué es?"
 
 
+def messages(caught: pytest.ExceptionInfo[HomeroomError]) -> list[str]:
+    error = caught.value
+    return [str(e) for e in (error.errors if isinstance(error, InputErrors) else [error])]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "line", "expected"),
     [
-        ("    source: Somewhere real.\n", "", 2, "page type `guide`, field `source`: expected"),
-        ("essential: true", "essential: maybe", 3, "field `essential`: expected `true` or `false`"),
-        ("      - id: get-help", "      - id: Get Help", 10, "section 2, field `id`"),
-        ("      - id: get-help", "      - id: what-is", 10, "`what-is` is already used"),
-        ("          es: ¿Qué es?", "          es: ''", 9, "language `es`: expected the text"),
-        ("    sections:", "    sectons:", 5, "unknown field `sectons`"),
-        ("  guide:", "  Guide Page:", 2, "page type `Guide Page`: expected a name"),
+        (
+            "    source: Somewhere real.\n",
+            "",
+            2,
+            "`types.guide`, field `source` is missing: expected where the sections come from",
+        ),
+        (
+            "essential: true",
+            "essential: maybe",
+            3,
+            "`types.guide`, field `essential`: expected `true` or `false`, not `maybe`.",
+        ),
+        (
+            "      - id: get-help",
+            "      - id: Get Help",
+            10,
+            "`types.guide.sections[1]` (section `Get Help`), field `id`: expected a heading id",
+        ),
+        (
+            "      - id: get-help",
+            "      - id: what-is",
+            10,
+            "`what-is` is already used by another section of this type (line 6)",
+        ),
+        (
+            "          es: ¿Qué es?",
+            "          es: ''",
+            9,
+            "`types.guide.sections[0].heading.es` (section `what-is`) must be the text in that "
+            "language; it is empty.",
+        ),
+        (
+            "    sections:",
+            "    sectons:",
+            5,
+            "unknown field `sectons` (did you mean `sections`?)",
+        ),
+        (
+            "  guide:",
+            "  Guide Page:",
+            2,
+            "`types`: `Guide Page` is not a name Homeroom can read: expected a name in small "
+            "letters and dashes",
+        ),
         (
             "        heading: {en: Where to get help}\n",
             "",
             10,
-            "field `heading`: expected one line",
+            "(section `get-help`), field `heading` is missing: expected the heading, one line "
+            "per language",
         ),
-        ("          en: What is it?", "          english: What is it?", 8, "language codes"),
-        ("en: What is it?", "en: [What, is, it]", 8, "language `en`"),
+        (
+            "          en: What is it?",
+            "          english: What is it?",
+            8,
+            "`english` is not a name Homeroom can read: expected a language code",
+        ),
+        ("en: What is it?", "en: [What, is, it]", 8, "heading.en` (section `what-is`) must be"),
         (
             "      - id: what-is",
             "      - id: what-is\n        why: because",
             7,
-            "unknown field `why`",
+            "unknown field `why`; use only `id`, `heading`, `write`.",
         ),
         ("    essential: true", "\tessential: true", 3, "this is not valid YAML"),
     ],
@@ -97,12 +145,29 @@ def test_each_mistake_is_one_line_naming_file_line_and_field(
     assert old in VALID
     path = tmp_path / "page-types.yml"
     path.write_text(VALID.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(HomeroomError) as caught:
         load_page_types(path, "content/_data/page-types.yml")
-    message = str(caught.value)
+    (message,) = messages(caught)
     assert message.startswith(f"content/_data/page-types.yml:{line}: "), message
     assert expected in message
     assert "\n" not in message
+
+
+def test_every_mistake_in_the_file_is_reported_at_once(tmp_path: Path) -> None:
+    broken = (
+        VALID.replace("essential: true", "essential: maybe")
+        .replace("- id: get-help", "- id: Get Help")
+        .replace("    sections:", "    sections:\n      - id: first\n        heading: {en: ''}")
+    )
+    path = tmp_path / "page-types.yml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        load_page_types(path, "page-types.yml")
+    assert [m.split(": ")[0] for m in messages(caught)] == [
+        "page-types.yml:3",
+        "page-types.yml:7",
+        "page-types.yml:12",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -117,5 +182,5 @@ def test_each_mistake_is_one_line_naming_file_line_and_field(
 def test_empty_or_wrong_top_level(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "page-types.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError, match=expected):
+    with pytest.raises(HomeroomError, match=expected):
         load_page_types(path)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from homeroom.checks.jargon import JargonCheck
-from homeroom.data.glossary import Glossary, parse_glossary
+from homeroom.data.glossary import Glossary, load_glossaries, parse_glossary
 from homeroom.data.sources import source_from_text
-from homeroom.model.errors import InputError
+from homeroom.model.errors import InputError, InputErrors
 from homeroom.model.findings import Severity
 from homeroom.run import engine
 
@@ -69,7 +70,7 @@ def findings(markdown: str, accept: tuple[str, ...] = (), page_type: str | None 
         text = f"---\ntitle: T\ntype: {page_type}\n---\n" + text
     source = source_from_text(text, "content/p.md", "p.md", "p.md", "en")
     found, _ = engine.check_page(source, [JargonCheck({"en": glossary(accept)})])
-    return found
+    return engine.allowed([source], found)
 
 
 def test_one_finding_per_occurrence_at_line_and_column_with_suggestion() -> None:
@@ -183,15 +184,32 @@ def test_page_type_scope() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"id": "Bad Id"}, "entry Bad Id, field `id`"),
-        ({"category": "rude"}, "entry benchmark, field `category`: expected `jargon` or `deficit`"),
-        ({"plain": []}, "entry benchmark, field `plain`"),
-        ({"severity": "fatal"}, "entry benchmark, field `severity`"),
+        (
+            {"id": "Bad Id"},
+            "`entries[1]` (entry `Bad Id`), field `id`: expected an id of lower-case letters, "
+            "digits and dashes, such as `504-plan`, not `Bad Id`.",
+        ),
+        (
+            {"category": "rude"},
+            "`entries[1]` (entry `benchmark`), field `category`: expected `jargon`, `deficit` or "
+            "`substitution`",
+        ),
+        (
+            {"plain": []},
+            "`entries[1]` (entry `benchmark`), field `plain`: expected a list of plainer words to "
+            "write instead, such as `[check-in test]`; it is empty.",
+        ),
+        ({"severity": "fatal"}, "`entries[1]` (entry `benchmark`), field `severity`"),
         (
             {"forms": ["IEP"]},
-            "entry benchmark, field `forms`: expected forms no other entry has ('IEP' is also in entry iep)",
+            "`entries[1]` (entry `benchmark`), field `forms`: expected forms no other entry has; "
+            "`IEP` is also in entry `iep`.",
         ),
-        ({"examples": {"pass": ["x"]}}, "entry benchmark, field `examples.flag`"),
+        (
+            {"examples": {"pass": ["x"]}},
+            "`entries[1].examples` (entry `benchmark`), field `flag` is missing",
+        ),
+        ({"explian": "x"}, "unknown field `explian` (did you mean `explain`?)"),
     ],
 )
 def test_bad_glossary_data_names_file_entry_and_field(
@@ -200,7 +218,35 @@ def test_bad_glossary_data_names_file_entry_and_field(
     entries = [SEED["entries"][1], {**SEED["entries"][0], **change}]
     with pytest.raises(InputError) as caught:
         parse_glossary({"entries": entries}, "content/_data/glossary/en.yml", "en")
-    assert str(caught.value).startswith("content/_data/glossary/en.yml: " + message)
+    assert str(caught.value).startswith("content/_data/glossary/en.yml: "), caught.value
+    assert message in str(caught.value)
+
+
+def test_every_mistake_in_every_glossary_is_reported_with_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "_data" / "glossary"
+    folder.mkdir(parents=True)
+    entry = textwrap.dedent(
+        """\
+        entries:
+          - id: benchmark
+            category: jargon
+            forms: [benchmark]
+            plain: [check-in test]
+            explain: A short test.
+            source: test
+            examples: {flag: [The benchmark.]}
+        """
+    )
+    (folder / "en.yml").write_text(entry.replace("category: jargon", "category: rude"))
+    (folder / "es.yml").write_text(entry.replace("plain: [check-in test]", "plain: []"))
+    (folder / "accept.yml").write_text("accept: Benchmark School\n")
+    with pytest.raises(InputErrors) as caught:
+        load_glossaries(tmp_path / "_data", tmp_path, ["en", "es"])
+    assert [str(e).split(": ")[0] for e in caught.value.errors] == [
+        "_data/glossary/accept.yml:1",
+        "_data/glossary/en.yml:3",
+        "_data/glossary/es.yml:5",
+    ]
 
 
 @pytest.mark.parametrize(

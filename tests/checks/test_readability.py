@@ -14,7 +14,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from homeroom.checks.readability import ReadabilityCheck
-from homeroom.checks.readability_sentences import SPLIT_WORDS, split_hint
+from homeroom.checks.readability_sentences import split_hint
 from homeroom.data.readability_limits import options_from_settings
 from homeroom.data.settings import Settings
 from homeroom.data.sources import source_from_text
@@ -22,6 +22,7 @@ from homeroom.model.errors import InputError
 from homeroom.model.findings import Severity
 from homeroom.model.languages import LanguageSet
 from homeroom.run.engine import prose_of
+from homeroom.text.lang import language_words
 from homeroom.text.sentences import Sentence, words
 
 LONG = (
@@ -103,7 +104,7 @@ def test_split_hint_prefers_a_comma_near_the_middle() -> None:
 def _old_split_hint(text: str, language: str) -> str:
     """The hint as it was computed before words were indexed (a scan per candidate)."""
     middle = len(text) / 2
-    joiners = SPLIT_WORDS.get(language, ())
+    joiners = language_words(language).split_words
     candidates: list[tuple[int, float, str]] = []
     for m in re.finditer(r"[;:,]", text):
         before = words(text[: m.start()])
@@ -175,40 +176,42 @@ FULL_DEFAULTS = (
 @pytest.mark.parametrize(
     ("body", "field"),
     [
-        ("profiles: 12\n", "profiles: expected `key: value`"),
+        ("profiles: 12\n", ":1: field `profiles`: expected one profile per kind of page"),
         (
             PROFILE_START
             + "    sentence_words: {default: {hard: 2, very_hard: 3}, en: {hard: 30, very_hard: 20}}\n"
             + PAGE_DEFAULTS,
-            "sentence_words > en: expected `hard` no larger",
+            ":3: `profiles.family.sentence_words.en`: expected `hard` no larger than `very_hard`",
         ),
         (
             PROFILE_START
             + "    sentence_words: {default: {hard: 2, very_hard: 3}, en: {hard: many, very_hard: 20}}\n"
             + PAGE_DEFAULTS,
-            "sentence_words > en > hard: expected a whole number",
+            ":3: `profiles.family.sentence_words.en`, field `hard`: expected the words that make "
+            "a sentence hard (a warning): a whole number, 0 or more, such as `20`, not `many`.",
         ),
         (
             PROFILE_START
             + FULL_DEFAULTS
             + "    sentence_difficulty: {es: {measure: flesch-kincaid-grade, hard: 1, very_hard: 2}}\n",
-            "flesch-kincaid-grade is not a validated measure for 'es'",
+            ":5: `profiles.family.sentence_difficulty.es`, field `measure`: flesch-kincaid-grade "
+            "is not a validated measure for 'es'",
         ),
         (
             PROFILE_START + "    page: {en: [{measure: smog, limit: 6}]}\n",
-            "page > en > 1 > measure: expected one of",
+            ":3: `profiles.family.page.en[0]`, field `measure`: expected one of",
         ),
         (
             PROFILE_START + "    page: {en: [{measure: flesch-kincaid-grade, limit: 6}]}\n",
-            "limits for `default`",
+            ":2: `profiles.family`: expected `sentence_words` and `page` limits for `default`",
         ),
         (
             PROFILE_START + FULL_DEFAULTS + "page_types: {report-card: nope}\n",
-            "page_types > report-card: expected one of the profiles",
+            ":5: `page_types.report-card` must be one of the profiles (family), not `nope`.",
         ),
         (
             PROFILE_START + FULL_DEFAULTS + "  other: {extends: missing}\n",
-            "profiles > other > extends",
+            ":5: `profiles.other`, field `extends`: expected the name of another profile",
         ),
     ],
 )
@@ -220,7 +223,7 @@ def test_bad_thresholds_name_the_file_field_and_expected_form(
     with pytest.raises(InputError) as caught:
         check("Text.\n", data=tmp_path)
     message = str(caught.value)
-    assert message.startswith("_data/readability.yml: ")
+    assert message.startswith("_data/readability.yml:")
     assert field in message
     assert "\n" not in message
 
@@ -362,23 +365,34 @@ def test_hard_short_sentence_is_flagged_for_difficulty() -> None:
     assert "'multidimensional'" in finding.message
 
 
+def substitution(entry_id: str, forms: list[str], plain: list[str]) -> dict[str, object]:
+    return {
+        "id": entry_id,
+        "category": "substitution",
+        "forms": forms,
+        "plain": plain,
+        "source": "test",
+        "examples": {"flag": [forms[0]]},
+    }
+
+
 def plain_check(markdown: str, language: str = "en"):
     from dataclasses import replace
 
-    from homeroom.data.readability_limits import DEFAULT_OPTIONS, parse_plain_words
+    from homeroom.data.glossary import parse_glossary
+    from homeroom.data.readability_limits import DEFAULT_OPTIONS
 
-    table = parse_plain_words(
-        {
-            "en": [
-                {"forms": ["utilize", "utilized"], "plain": "use"},
-                {"forms": ["prior to"], "plain": "before"},
-            ],
-            "es": [{"forms": ["posteriormente"], "plain": "después"}],
-        },
-        "plain-words.yml",
-    )
+    english = [
+        substitution("utilize", ["utilize", "utilized"], ["use"]),
+        substitution("prior-to", ["prior to"], ["before"]),
+    ]
+    spanish = [substitution("posteriormente", ["posteriormente"], ["después"])]
+    glossaries = {
+        "en": parse_glossary({"entries": english}, "glossary/en.yml", "en"),
+        "es": parse_glossary({"entries": spanish}, "glossary/es.yml", "es"),
+    }
     source = source_from_text(markdown, "content/p.md", "p.md", "p.md", language)
-    check_ = ReadabilityCheck(replace(DEFAULT_OPTIONS, plain_words=table))
+    check_ = ReadabilityCheck(replace(DEFAULT_OPTIONS, substitutions=glossaries))
     return [
         f
         for f in check_.check_page(source, prose_of(source)).findings
@@ -406,21 +420,40 @@ def test_plain_words_are_per_language() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "field"),
+    ("change", "field"),
     [
-        ({"en": "utilize"}, "en: expected a list"),
-        (
-            {"en": [{"forms": "utilize", "plain": "use"}]},
-            "en > 1 > forms: expected a list of words",
-        ),
-        ({"en": [{"forms": ["utilize"]}]}, "en > 1 > plain: expected the plainer word"),
+        ({"plain": "use / employ"}, None),
+        ({"forms": []}, "`entries[0]` (entry `utilize`), field `forms`: expected a list"),
+        ({"plain": []}, "`entries[0]` (entry `utilize`), field `plain`: expected a list"),
+        ({"define": True}, "field `define`: expected `false` or no `define:` line"),
+        ({"page_types": ["staff"]}, "field `page_types`: expected no page types"),
     ],
 )
-def test_bad_plain_words_name_the_entry_and_field(raw: object, field: str) -> None:
-    from homeroom.data.readability_limits import parse_plain_words
+def test_bad_plain_words_name_the_entry_and_field(
+    change: dict[str, object], field: str | None
+) -> None:
+    from homeroom.data.glossary import parse_glossary
 
-    with pytest.raises(InputError, match=f"^plain-words.yml: {field}"):
-        parse_plain_words(raw, "plain-words.yml")
+    entry = {**substitution("utilize", ["utilize"], ["use"]), **change}
+    if field is None:
+        glossary = parse_glossary({"entries": [entry]}, "glossary/en.yml", "en")
+        assert glossary.substitutions["utilize"].suggestion == "use / employ"
+        return
+    with pytest.raises(InputError) as caught:
+        parse_glossary({"entries": [entry]}, "glossary/en.yml", "en")
+    assert str(caught.value).startswith("glossary/en.yml: ")
+    assert field in str(caught.value)
+
+
+def test_a_substitution_never_becomes_a_jargon_finding() -> None:
+    from homeroom.checks.jargon import JargonCheck
+    from homeroom.data.glossary import parse_glossary
+
+    glossary = parse_glossary(
+        {"entries": [substitution("utilize", ["utilize"], ["use"])]}, "en.yml", "en"
+    )
+    source = source_from_text("We utilize it.\n", "content/p.md", "p.md", "p.md", "en")
+    assert JargonCheck({"en": glossary}).check_page(source, prose_of(source)).findings == ()
 
 
 def test_cells_of_an_html_table_are_short_sentences_of_their_own() -> None:

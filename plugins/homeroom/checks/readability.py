@@ -9,6 +9,8 @@ Rules:
 
 - ``readability.sentence``: a sentence with too many words.
 - ``readability.sentence-difficulty``: a sentence of long, many-syllable words.
+- ``readability.word``: a long word with a plainer one (the glossaries' ``substitution``
+  entries, :mod:`homeroom.data.glossary`).
 - ``readability.paragraph``: a paragraph too long to read on a phone.
 - ``readability.page``: the page as a whole is over its limit; points at the hardest sentences.
 - ``readability.override``: a page that raises its own limit (shown, never hidden).
@@ -25,9 +27,10 @@ from typing import Any
 from homeroom.checks import PageResult
 from homeroom.checks.readability_messages import excerpt, format_score, limit_words
 from homeroom.checks.readability_sentences import difficulty_finding, length_finding
+from homeroom.data import readability_limits
+from homeroom.data.glossary import fold
 from homeroom.data.readability_limits import (
     DEFAULT_THRESHOLDS_FILE,
-    PLAIN_WORDS_FILE,
     PageLimit,
     Profile,
     ReadabilityOptions,
@@ -48,7 +51,6 @@ from homeroom.text.measures import (
 )
 from homeroom.text.prose import ProseDocument
 from homeroom.text.sentences import Sentence, split
-from homeroom.text.syllables import base_language
 
 PROSE_KINDS = ("paragraph", "admonition", "quote")
 
@@ -289,15 +291,14 @@ class ReadabilityCheck:
     def _plain_word_findings(
         self, source: Source, doc: ProseDocument, start: int, text: str
     ) -> list[Finding]:
-        table = self.options.plain_words.get(source.language) or self.options.plain_words.get(
-            base_language(source.language)
-        )
-        if table is None or not table.alternatives:
+        glossary = self.options.plain_words(source.language)
+        if glossary is None:
             return []
         found = []
-        for m in table.pattern.finditer(text):
+        for m in glossary.substitution_pattern.finditer(text):
             word = " ".join(m.group().split())
-            plain = table.alternatives[word.lower()]
+            entry = glossary.substitutions[fold(word)]
+            plain = entry.suggestion
             line, column = doc.position(start + m.start())
             found.append(
                 Finding(
@@ -305,7 +306,7 @@ class ReadabilityCheck:
                     line=line,
                     column=column,
                     rule="readability.word",
-                    severity=Severity.WARNING,
+                    severity=entry.severity,
                     message=(
                         f'"{word}" has a plainer word: "{plain}". Everyday words are faster to read, '
                         "especially for families reading in a second language."
@@ -350,8 +351,7 @@ def options_used(settings: Settings) -> dict[str, Any]:
 
 def data_files(settings: Settings) -> list[Path]:
     """The data files the check's results depend on (for the cache's fingerprint)."""
-    name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
-    return [settings.data_dir / name, settings.data_dir / PLAIN_WORDS_FILE]
+    return readability_limits.data_files(settings)
 
 
 def build(settings: Settings) -> ReadabilityCheck:

@@ -7,7 +7,8 @@ Each catalog is a nested mapping of keys to text, the same keys in every languag
       reading: "{pct} of students met the reading standard ({freq})."
 
 Keys are dotted paths (``glance.reading``); ``{name}`` placeholders are filled by
-:func:`Catalogs.text`. Generated pages take every word from here, never from code, so
+:func:`Catalogs.text`. Catalogs are read through :mod:`homeroom.data.ruledata` (form:
+:data:`CATALOG_SCHEMA`); every mistake in every catalog is reported at once. Generated pages take every word from here, never from code, so
 staff can edit and translate them.
 """
 
@@ -19,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from homeroom.data.ruledata import RuleFile, errors_of, read_rule_file
 from homeroom.data.sources import display_path
-from homeroom.data.yamllines import LinedYaml, read_lined_file
-from homeroom.model.errors import InputError
+from homeroom.model.errors import InputError, InputErrors, raise_all
 
 #: Folder inside the data folder that holds the catalogs.
 STRINGS_DIR = "strings"
@@ -49,45 +50,52 @@ class Catalog:
     lines: Mapping[str, int] = field(default_factory=dict)
 
 
-def _flatten(lined: LinedYaml, node: Any, prefix: tuple[str, ...], out: dict[str, str]) -> None:
-    if not isinstance(node, Mapping):
-        raise InputError(
-            lined.display,
-            f"`{'.'.join(prefix) or 'the file'}` must be `key: text` lines, one per string.",
-            line=lined.line_of(prefix),
-        )
+_GROUP = {
+    "type": "object",
+    "description": "`key: text` lines, one per string",
+    "additionalProperties": {
+        "anyOf": [{"type": ["string", "number"]}, {"$ref": "#/$defs/group"}],
+        "description": "text (put it in quotes), or a group of keys",
+        "examples": ["At a glance"],
+    },
+}
+CATALOG_SCHEMA: dict[str, Any] = {"$defs": {"group": _GROUP}, "$ref": "#/$defs/group"}
+"""The form of a catalog: nested groups of keys, each ending in a text."""
+
+
+def _flatten(node: Mapping[str, Any], prefix: tuple[str, ...], out: dict[str, str]) -> None:
     for key, value in node.items():
         path = (*prefix, str(key))
         if isinstance(value, Mapping):
-            _flatten(lined, value, path, out)
+            _flatten(value, path, out)
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             out[".".join(path)] = str(value)
-        else:
-            raise InputError(
-                lined.display,
-                f"`{'.'.join(path)}` must be text (put it in quotes), or a group of keys.",
-                line=lined.line_of(path),
-            )
 
 
-def load_catalog(path: Path, language: str, project_root: Path) -> Catalog:
-    """Read one catalog file; any problem is a one-line error naming file and line."""
-    shown = display_path(path, project_root)
-    lined = read_lined_file(path, shown)
+def read_catalog(file: RuleFile, language: str) -> Catalog:
+    """The strings of a checked catalog file; a broken ``{placeholder}`` is a mistake too."""
     flat: dict[str, str] = {}
-    _flatten(lined, lined.data or {}, (), flat)
-    lines = {key: lined.line_of(key.split(".")) or 1 for key in flat}
+    if isinstance(file.data, Mapping):
+        _flatten(file.data, (), flat)
+    lines = {key: file.line(key.split(".")) or 1 for key in flat}
     for key, value in flat.items():
         try:
             list(string.Formatter().parse(value))
         except ValueError as exc:
-            raise InputError(
-                shown,
+            file.add(
+                key.split("."),
                 f"`{key}` has a broken {{placeholder}} ({exc}). Write placeholders like "
                 "{pct}, and double a brace that is meant literally: {{.",
-                line=lines[key],
-            ) from None
-    return Catalog(language=language, display=shown, strings=flat, lines=lines)
+            )
+    return Catalog(language=language, display=file.display, strings=flat, lines=lines)
+
+
+def load_catalog(path: Path, language: str, project_root: Path) -> Catalog:
+    """Read one catalog file; every mistake in it is raised, each naming file and line."""
+    file = read_rule_file(path, display_path(path, project_root), CATALOG_SCHEMA, empty={})
+    catalog = read_catalog(file, language)
+    raise_all(sorted(file.problems, key=lambda e: e.line or 0))
+    return catalog
 
 
 class Catalogs:
@@ -173,9 +181,14 @@ def load_catalogs(
     folder = data_dir / STRINGS_DIR
     root = project_root or data_dir.parent.parent
     catalogs: dict[str, Catalog] = {}
+    problems: list[InputError] = []
     for code in codes:
         path = folder / f"{code}.yml"
         if path.is_file():
-            catalogs[code] = load_catalog(path, code, root)
+            try:
+                catalogs[code] = load_catalog(path, code, root)
+            except (InputError, InputErrors) as exc:
+                problems.extend(errors_of(exc))
+    raise_all(problems)
     shown = Path(display_path(folder, root))
     return Catalogs(catalogs, codes[0] if codes else "en", shown)

@@ -1,9 +1,13 @@
-"""Glossaries as data: education jargon and deficit language, per language.
+"""Glossaries as data: education jargon, deficit language and plainer words, per language.
 
-Each language has one YAML file in ``content/_data/glossary/`` (``en.yml``, ``es.yml``).
-Staff edit them without code; a mistake is a one-line error naming the file, the entry
-and the field. Every entry carries examples that must and must not be flagged, and a test
-runs all of them.
+Each language has one YAML file in ``content/_data/glossary/`` (``en.yml``, ``es.yml``),
+read through :mod:`homeroom.data.ruledata` against the form in
+:mod:`homeroom.data.glossary_schema`. Staff edit them without code; every mistake in every
+file is reported at once, each naming the file, the line, the entry and the field. Every
+entry carries examples that must and must not be flagged, and one test runs all of them.
+
+Jargon and deficit entries are found by the jargon check; ``substitution`` entries (a long
+word with a plainer one: "utilize", "use") by the readability check (``readability.word``).
 """
 
 from __future__ import annotations
@@ -15,15 +19,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from homeroom.data.yamlfiles import read_yaml
-from homeroom.model.errors import InputError
+from homeroom.data.glossary_schema import ACCEPT_SCHEMA, CATEGORIES, GLOSSARY_SCHEMA
+from homeroom.data.ruledata import RuleFile, read_rule_file, rule_file_from_data
+from homeroom.model.errors import InputError, raise_all
 from homeroom.model.findings import Severity
 from homeroom.text.matcher import phrase_matcher
 
 GLOSSARY_DIR = "glossary"
 ACCEPT_FILE = "accept.yml"
-CATEGORIES = {"jargon": "jargon", "deficit": "respect"}
-"""Entry category -> rule family (``jargon.benchmark``, ``respect.hard-to-reach``)."""
+__all__ = ["ACCEPT_FILE", "CATEGORIES", "GLOSSARY_DIR", "Entry", "Glossary", "load_glossaries"]
 
 
 @dataclass(frozen=True)
@@ -44,13 +48,20 @@ class Entry:
 
     @property
     def rule(self) -> str:
-        """The stable rule id: ``jargon.<id>`` or ``respect.<id>``."""
+        """The stable rule id: ``jargon.<id>``, ``respect.<id>`` or ``readability.word``."""
+        if self.category == "substitution":
+            return CATEGORIES["substitution"]
         return f"{CATEGORIES[self.category]}.{self.id}"
 
     @property
     def term(self) -> str:
         """The entry's headword (its first form)."""
         return self.forms[0]
+
+    @property
+    def suggestion(self) -> str:
+        """The plainer words, as one suggestion (``unos / cerca de``)."""
+        return " / ".join(self.plain)
 
 
 def fold(text: str) -> str:
@@ -60,7 +71,7 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Glossary:
-    """All entries of one language, with one compiled matcher for all their forms."""
+    """All entries of one language, with one compiled matcher per check that reads them."""
 
     language: str
     entries: tuple[Entry, ...]
@@ -69,17 +80,37 @@ class Glossary:
 
     @cached_property
     def by_form(self) -> Mapping[str, Entry]:
-        """Folded form -> entry."""
-        return {fold(form): entry for entry in self.entries for form in entry.forms}
+        """Folded form -> jargon or deficit entry (what the jargon check looks for)."""
+        return {
+            fold(form): entry
+            for entry in self.entries
+            if entry.category != "substitution"
+            for form in entry.forms
+        }
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """One matcher for every form, on word boundaries, any case, longest form first.
+        """One matcher for every jargon and deficit form, longest first, any case.
 
         Built as a trie (:mod:`homeroom.text.matcher`), so matching does not slow down as the
         glossary grows.
         """
         return phrase_matcher(self.by_form)
+
+    @cached_property
+    def substitutions(self) -> Mapping[str, Entry]:
+        """Folded form -> substitution entry (a long word with a plainer one)."""
+        return {
+            fold(form): entry
+            for entry in self.entries
+            if entry.category == "substitution"
+            for form in entry.forms
+        }
+
+    @cached_property
+    def substitution_pattern(self) -> re.Pattern[str]:
+        """One matcher for every substitution form, like :attr:`pattern`."""
+        return phrase_matcher(self.substitutions)
 
     @cached_property
     def accept_pattern(self) -> re.Pattern[str] | None:
@@ -89,145 +120,122 @@ class Glossary:
         return phrase_matcher(self.accept)
 
 
-class _Reader:
-    """Turns wrong values into one-line errors naming file, entry and field."""
+def _texts(value: Any) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else list(value or ())
+    return tuple(str(v).strip() for v in items)
 
-    def __init__(self, where: str) -> None:
-        self.where = where
 
-    def fail(self, entry: str, field: str, expected: str) -> InputError:
-        return InputError(self.where, f"entry {entry}, field `{field}`: expected {expected}.")
+def _entry(raw: Mapping[str, Any]) -> Entry:
+    examples = raw["examples"]
+    return Entry(
+        id=raw["id"],
+        category=raw["category"],
+        forms=_texts(raw["forms"]),
+        plain=_texts(raw["plain"]),
+        explain=str(raw.get("explain", "")).strip(),
+        severity=Severity.parse(str(raw.get("severity", "warning"))),
+        define=bool(raw.get("define", False)),
+        page_types=_texts(raw.get("page_types")),
+        source=str(raw["source"]).strip(),
+        flag_examples=_texts(examples["flag"]),
+        pass_examples=_texts(examples.get("pass")),
+    )
 
-    def text(self, raw: Mapping[str, Any], entry: str, field: str, example: str) -> str:
-        value = raw.get(field)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(entry, field, f"text, such as {example}")
-        return value.strip()
 
-    def texts(
-        self,
-        raw: Mapping[str, Any],
-        entry: str,
-        field: str,
-        example: str,
-        required: bool = True,
-        key: str | None = None,
-    ) -> tuple[str, ...]:
-        value = raw.get(key or field, [] if not required else None)
-        if isinstance(value, str):
-            value = [value]
-        if (
-            not isinstance(value, list)
-            or (required and not value)
-            or not all(isinstance(v, str) and v.strip() for v in value)
-        ):
-            raise self.fail(entry, field, f"a list of texts, such as {example}")
-        return tuple(v.strip() for v in value)
+def _unique(file: RuleFile) -> None:
+    """Each id once; each form in one entry of its kind (jargon and deficit share a matcher)."""
+    ids: dict[str, int] = {}
+    owners: dict[tuple[bool, str], tuple[str, int]] = {}
+    for index, raw in enumerate(file.value(["entries"], [])):
+        if not isinstance(raw, Mapping):
+            continue
+        entry_id = raw.get("id")
+        if isinstance(entry_id, str):
+            if entry_id in ids:
+                file.fail(
+                    ["entries", index, "id"],
+                    "a new id",
+                    found=entry_id,
+                    why=f"; `{entry_id}` is already the id of another entry"
+                    + file.on_line(["entries", ids[entry_id], "id"]),
+                )
+                continue
+            ids[entry_id] = index
+        forms = raw.get("forms")
+        kind = raw.get("category") == "substitution"
+        for number, form in enumerate([forms] if isinstance(forms, str) else forms or ()):
+            if not isinstance(form, str) or not form.strip():
+                continue
+            key = (kind, fold(form))
+            if key in owners and owners[key][1] != index:
+                other, other_index = owners[key]
+                here: list[str | int] = ["entries", index, "forms"]
+                file.add(
+                    here,
+                    f"{file.where(here)}: expected forms no other entry has; `{form}` is also "
+                    f"in entry `{other}`{file.on_line(['entries', other_index, 'id'])}.",
+                    line_path=[*here, number],
+                )
+            owners.setdefault(key, (str(entry_id), index))
+
+
+def read_glossary(file: RuleFile, language: str) -> Glossary:
+    """The glossary in a checked file: every entry that could be read (mistakes are kept)."""
+    _unique(file)
+    entries = [
+        _entry(raw)
+        for index, raw in enumerate(file.value(["entries"], []) or [])
+        if file.valid(["entries", index]) and isinstance(raw, Mapping)
+    ]
+    return Glossary(language=language, entries=tuple(entries))
 
 
 def parse_glossary(raw: Any, where: str, language: str) -> Glossary:
-    """Validate one glossary file's parsed YAML."""
-    reader = _Reader(where)
-    if not isinstance(raw, Mapping) or not isinstance(raw.get("entries"), list):
-        raise InputError(where, "expected `entries:` followed by a list of glossary entries.")
-    entries: list[Entry] = []
-    ids: set[str] = set()
-    owner: dict[str, str] = {}
-    for index, item in enumerate(raw["entries"], start=1):
-        label = str(item.get("id", f"#{index}")) if isinstance(item, Mapping) else f"#{index}"
-        if not isinstance(item, Mapping):
-            raise reader.fail(
-                label, "id", "an entry with `id:`, `forms:`, `plain:` and the other fields"
-            )
-        entry_id = reader.text(item, label, "id", "`benchmark`")
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", entry_id) or entry_id in ids:
-            raise reader.fail(
-                label, "id", "a new id of lower-case letters, digits and dashes, such as `504-plan`"
-            )
-        ids.add(entry_id)
-        category = item.get("category")
-        if category not in CATEGORIES:
-            raise reader.fail(label, "category", "`jargon` or `deficit`")
-        severity_raw = item.get("severity", "warning")
-        try:
-            severity = Severity.parse(str(severity_raw))
-        except ValueError:
-            raise reader.fail(label, "severity", "`error`, `warning` or `info`") from None
-        define = item.get("define", False)
-        if not isinstance(define, bool):
-            raise reader.fail(label, "define", "`true` or `false`")
-        forms = reader.texts(item, label, "forms", "`[benchmark, benchmarks]`")
-        for form in forms:
-            key = fold(form)
-            if key in owner:
-                raise reader.fail(
-                    label,
-                    "forms",
-                    f"forms no other entry has ('{form}' is also in entry {owner[key]})",
-                )
-            owner[key] = entry_id
-        examples = item.get("examples", {})
-        if not isinstance(examples, Mapping):
-            raise reader.fail(label, "examples", "`flag:` and `pass:` lists of example sentences")
-        entries.append(
-            Entry(
-                id=entry_id,
-                category=str(category),
-                forms=forms,
-                plain=reader.texts(item, label, "plain", "`[a check-in test]`"),
-                explain=reader.text(
-                    item, label, "explain", '"A short test to see how your child is growing."'
-                ),
-                severity=severity,
-                define=define,
-                page_types=reader.texts(
-                    item, label, "page_types", "`[report-card]`", required=False
-                ),
-                source=reader.text(item, label, "source", '"Homeroom editors"'),
-                flag_examples=reader.texts(
-                    examples,
-                    label,
-                    "examples.flag",
-                    '`["Your child took the benchmark."]`',
-                    key="flag",
-                ),
-                pass_examples=reader.texts(
-                    examples,
-                    label,
-                    "examples.pass",
-                    '`["Your child took a short test."]`',
-                    required=False,
-                    key="pass",
-                ),
-            )
-        )
-    return Glossary(language=language, entries=tuple(entries))
+    """Validate one glossary's parsed YAML (no line numbers); every mistake is raised."""
+    file = rule_file_from_data(raw, where, GLOSSARY_SCHEMA)
+    glossary = read_glossary(file, language)
+    raise_all(file.problems)
+    return glossary
+
+
+def glossary_files(data_dir: Path, languages: Sequence[str]) -> list[tuple[str, Path]]:
+    """(language, file) for each site language that has a glossary."""
+    folder = data_dir / GLOSSARY_DIR
+    found = [(language, folder / f"{language}.yml") for language in languages]
+    return [(language, path) for language, path in found if path.exists()]
 
 
 def load_glossaries(
     data_dir: Path, project_root: Path, languages: Sequence[str]
 ) -> dict[str, Glossary]:
-    """Every glossary in ``data_dir/glossary`` for the site's languages, with the accept list."""
+    """Every glossary in ``data_dir/glossary`` for the site's languages, with the accept list.
+
+    Every mistake in every file is raised together, after all of them are read.
+    """
     from homeroom.data.sources import display_path
 
-    folder = data_dir / GLOSSARY_DIR
+    problems: list[InputError] = []
     accept: tuple[str, ...] = ()
-    accept_file = folder / ACCEPT_FILE
+    accept_file = data_dir / GLOSSARY_DIR / ACCEPT_FILE
     if accept_file.exists():
-        shown = display_path(accept_file, project_root)
-        raw = read_yaml(accept_file, shown)
-        names = raw.get("accept") if isinstance(raw, Mapping) else None
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise InputError(
-                shown,
-                "expected `accept:` followed by a list of names, such as `- Benchmark Elementary School`.",
+        try:
+            file = read_rule_file(
+                accept_file, display_path(accept_file, project_root), ACCEPT_SCHEMA
             )
-        accept = tuple(names)
+        except InputError as exc:
+            problems.append(exc)
+        else:
+            problems.extend(file.problems)
+            accept = tuple(str(name) for name in file.value(["accept"], []) if file.valid())
     glossaries: dict[str, Glossary] = {}
-    for language in languages:
-        path = folder / f"{language}.yml"
-        if path.exists():
-            shown = display_path(path, project_root)
-            parsed = parse_glossary(read_yaml(path, shown), shown, language)
-            glossaries[language] = Glossary(language, parsed.entries, accept)
+    for language, path in glossary_files(data_dir, languages):
+        try:
+            file = read_rule_file(path, display_path(path, project_root), GLOSSARY_SCHEMA)
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        parsed = read_glossary(file, language)
+        problems.extend(sorted(file.problems, key=lambda e: e.line or 0))
+        glossaries[language] = Glossary(language, parsed.entries, accept)
+    raise_all(problems)
     return glossaries

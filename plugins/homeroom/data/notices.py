@@ -1,7 +1,8 @@
 """Notices shown to families about the language of a page, in the reader's language.
 
 The texts are editorial data (``content/_data/notices.yml``), one set per language, so a
-district can word them as its families expect. ``{language}`` is replaced by the name of
+district can word them as its families expect; the file is read through
+:mod:`homeroom.data.ruledata` (form: :data:`NOTICES_SCHEMA`). ``{language}`` is replaced by the name of
 the page's actual language in the reader's language ("inglés").
 """
 
@@ -11,14 +12,55 @@ import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from homeroom.data.yamlfiles import read_yaml
-from homeroom.model.errors import InputError
+from homeroom.data.ruledata import read_rule_file
+from homeroom.model.errors import raise_all
 
 NOTICES_FILE = "notices.yml"
 KEYS = ("fallback_title", "fallback_body", "in_default_language")
+_LANGUAGE = {
+    "pattern": r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$",
+    "description": "a language code such as `en` or `es`",
+}
+_TEXT = {
+    "type": "string",
+    "description": "the text, in quotes",
+    "examples": ["This page is in {language}"],
+}
+NOTICES_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "`languages:` with one block of texts per language code",
+    "properties": {
+        "source": {"type": "string", "description": "where the wording comes from"},
+        "languages": {
+            "type": "object",
+            "description": "one block of texts per language code",
+            "examples": [{"en": {"fallback_title": "This page is in {language}"}}],
+            "propertyNames": _LANGUAGE,
+            "additionalProperties": {
+                "type": "object",
+                "description": "`key: text` lines: " + ", ".join(f"`{k}`" for k in KEYS),
+                "properties": {
+                    **{key: _TEXT for key in KEYS},
+                    "names": {
+                        "type": "object",
+                        "description": "language names as this language writes them mid-sentence",
+                        "examples": [{"en": "tiếng Anh"}],
+                        "propertyNames": _LANGUAGE,
+                        "additionalProperties": {**_TEXT, "examples": ["tiếng Anh"]},
+                    },
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": ["languages"],
+    "additionalProperties": False,
+}
+"""The form of ``notices.yml``."""
 
 
 def language_name_in(code: str, reader: str) -> str:
@@ -75,21 +117,12 @@ def load_notices(data_dir: Path, project_root: Path | None = None) -> Notices:
     if project_root is not None:
         with contextlib.suppress(ValueError):
             shown = path.resolve().relative_to(project_root.resolve()).as_posix()
-    data = read_yaml(path, shown)
-    texts = data.get("languages") if isinstance(data, Mapping) else None
-    if not isinstance(texts, Mapping):
-        raise InputError(shown, "expected `languages:` with one block of texts per language code.")
+    file = read_rule_file(path, shown, NOTICES_SCHEMA)
+    raise_all(file.problems)
     out: dict[str, dict[str, str]] = {}
     names: dict[str, dict[str, str]] = {}
-    for lang, block in texts.items():
-        block = dict(block) if isinstance(block, Mapping) else block
-        lang_names = block.pop("names", {}) if isinstance(block, dict) else {}
-        if (
-            not isinstance(block, Mapping)
-            or not all(isinstance(v, str) for v in block.values())
-            or not isinstance(lang_names, Mapping)
-        ):
-            raise InputError(shown, f"languages > {lang}: expected `key: text` lines.")
-        out[str(lang)] = {str(k): str(v) for k, v in block.items()}
-        names[str(lang)] = {str(k): str(v) for k, v in lang_names.items()}
+    for lang, block in file.data["languages"].items():
+        texts = {str(k): str(v) for k, v in block.items() if k != "names"}
+        out[str(lang)] = texts
+        names[str(lang)] = {str(k): str(v) for k, v in (block.get("names") or {}).items()}
     return Notices(out, names=names)

@@ -1,28 +1,31 @@
 """Readability limits: the built-in defaults, and reading them from the site's data folder.
 
-Limits are data (``content/_data/readability.yml``): a *profile* per kind of page (family
-guides, report cards), each with limits per language; ``plain-words.yml`` lists long words
-with a plainer alternative. A wrong value is a one-line error naming the field.
+Limits are data (``content/_data/readability.yml``, in the form of
+:mod:`homeroom.data.readability_schema`): a *profile* per kind of page (family guides,
+report cards), each with limits per language. Long words with a plainer one are glossary
+entries of category ``substitution`` (:mod:`homeroom.data.glossary`). Every mistake in
+these files is reported at once, each naming the file, the line and the field.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from pathlib import Path
 from typing import Any
 
+from homeroom.data.glossary import GLOSSARY_DIR, Glossary, glossary_files, load_glossaries
+from homeroom.data.readability_schema import READABILITY_SCHEMA
+from homeroom.data.ruledata import RuleFile, errors_of, read_rule_file, rule_file_from_data
 from homeroom.data.settings import Settings
 from homeroom.data.sources import display_path
-from homeroom.data.yamlfiles import read_yaml
-from homeroom.model.errors import InputError
-from homeroom.text.matcher import phrase_matcher
+from homeroom.model.errors import InputError, InputErrors, raise_all
+from homeroom.text.lang import language_data_files
 from homeroom.text.measures import MEASURES, measures_for
 from homeroom.text.syllables import base_language
 
 DEFAULT_THRESHOLDS_FILE = "readability.yml"
-PLAIN_WORDS_FILE = "plain-words.yml"
+__all__ = ["DEFAULT_OPTIONS", "DEFAULT_THRESHOLDS_FILE", "GLOSSARY_DIR", "ReadabilityOptions"]
 
 
 @dataclass(frozen=True)
@@ -87,27 +90,19 @@ def _pick(table: Mapping[str, Any], language: str) -> Any:
 
 
 @dataclass(frozen=True)
-class PlainWords:
-    """Long words and their plainer alternatives for one language, as one compiled matcher."""
-
-    alternatives: Mapping[str, str]
-    """Lower-case form -> plainer word."""
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """One matcher for every form (longest first), on word boundaries, any case."""
-        return phrase_matcher(self.alternatives)
-
-
-@dataclass(frozen=True)
 class ReadabilityOptions:
     """Profiles by name, and which page types use which profile."""
 
     profiles: Mapping[str, Profile]
     page_types: Mapping[str, str] = field(default_factory=dict)
     default_profile: str = "family"
-    plain_words: Mapping[str, PlainWords] = field(default_factory=dict)
-    """Long words with a plainer alternative, by language."""
+    substitutions: Mapping[str, Glossary] = field(default_factory=dict)
+    """The glossaries whose ``substitution`` entries name long words with a plainer one."""
+
+    def plain_words(self, language: str) -> Glossary | None:
+        """The glossary of plainer words for a language (or its base language), if any."""
+        found = self.substitutions.get(language) or self.substitutions.get(base_language(language))
+        return found if found is not None and found.substitutions else None
 
     def profile_for(self, page_type: str | None) -> Profile:
         """The profile a page type uses."""
@@ -149,207 +144,169 @@ DEFAULT_OPTIONS = ReadabilityOptions(
 )
 
 
-class _Data:
-    """Small helpers that turn a wrong value into a one-line error naming the field."""
-
-    def __init__(self, where: str) -> None:
-        self.where = where
-
-    def fail(self, field_path: str, expected: str) -> InputError:
-        return InputError(self.where, f"{field_path}: expected {expected}.")
-
-    def mapping(self, value: Any, field_path: str, example: str) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.fail(field_path, f"`key: value` settings, such as `{example}`")
-        return value
-
-    def number(self, value: Any, field_path: str, example: str, whole: bool = False) -> float:
-        ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
-        if not ok or (whole and not isinstance(value, int)):
-            raise self.fail(field_path, f"a {'whole ' if whole else ''}number such as {example}")
-        return value  # type: ignore[no-any-return]
-
-    def measure(self, value: Any, field_path: str, language: str) -> str:
-        measure = MEASURES.get(str(value))
-        if measure is None:
-            raise self.fail(field_path, "one of " + ", ".join(MEASURES))
-        if language != "default" and not measure.valid_for(language):
-            raise InputError(
-                self.where,
-                f"{field_path}: {measure.id} is not a validated measure for '{language}'. "
-                f"Use one of: {', '.join(measures_for(language))}.",
-            )
-        return measure.id
-
-
-def _profile(data: _Data, name: str, raw: Mapping[str, Any], base: Profile | None) -> Profile:
-    here = f"profiles > {name}"
+def _profile(file: RuleFile, name: str, raw: Mapping[str, Any], base: Profile | None) -> Profile:
+    """One profile, on top of the profile it extends (its tables are merged by language)."""
+    here: list[str | int] = ["profiles", name]
     words_table: dict[str, SentenceLimits] = dict(base.sentence_words) if base else {}
-    for lang, entry in data.mapping(
-        raw.get("sentence_words", {}), f"{here} > sentence_words", "en: {hard: 20, very_hard: 30}"
-    ).items():
-        where = f"{here} > sentence_words > {lang}"
-        entry = data.mapping(entry, where, "{hard: 20, very_hard: 30}")
-        hard = int(data.number(entry.get("hard"), f"{where} > hard", "20", whole=True))
-        very = int(data.number(entry.get("very_hard"), f"{where} > very_hard", "30", whole=True))
-        if hard > very:
-            raise data.fail(
-                where, "`hard` no larger than `very_hard`, such as {hard: 20, very_hard: 30}"
+    for lang, entry in raw.get("sentence_words", {}).items():
+        if entry["hard"] > entry["very_hard"]:
+            at = [*here, "sentence_words", lang]
+            file.add(
+                at,
+                f"{file.where(at)}: expected `hard` no larger than `very_hard`, such as "
+                f"`{{hard: 20, very_hard: 30}}`, not `hard: {entry['hard']}` with "
+                f"`very_hard: {entry['very_hard']}`.",
             )
-        words_table[str(lang)] = SentenceLimits(hard, very)
+        words_table[str(lang)] = SentenceLimits(int(entry["hard"]), int(entry["very_hard"]))
     page: dict[str, tuple[PageLimit, ...]] = dict(base.page) if base else {}
-    for lang, entries in data.mapping(
-        raw.get("page", {}), f"{here} > page", "en: [{measure: flesch-kincaid-grade, limit: 6}]"
-    ).items():
-        where = f"{here} > page > {lang}"
-        if not isinstance(entries, list) or not entries:
-            raise data.fail(where, "a list such as `[{measure: flesch-kincaid-grade, limit: 6}]`")
-        limits = []
-        for i, entry in enumerate(entries, start=1):
-            entry = data.mapping(
-                entry, f"{where} > {i}", "{measure: flesch-kincaid-grade, limit: 6}"
-            )
-            measure = data.measure(entry.get("measure"), f"{where} > {i} > measure", str(lang))
-            limits.append(
-                PageLimit(measure, data.number(entry.get("limit"), f"{where} > {i} > limit", "6"))
-            )
-        page[str(lang)] = tuple(limits)
+    for lang, entries in raw.get("page", {}).items():
+        for i, entry in enumerate(entries):
+            _measure(file, [*here, "page", lang, i, "measure"], entry["measure"], str(lang))
+        page[str(lang)] = tuple(PageLimit(e["measure"], e["limit"]) for e in entries)
     difficulty: dict[str, DifficultyLimits] = dict(base.sentence_difficulty) if base else {}
-    for lang, entry in data.mapping(
-        raw.get("sentence_difficulty", {}),
-        f"{here} > sentence_difficulty",
-        "en: {measure: flesch-kincaid-grade, hard: 10, very_hard: 14}",
-    ).items():
-        where = f"{here} > sentence_difficulty > {lang}"
-        entry = data.mapping(
-            entry, where, "{measure: flesch-kincaid-grade, hard: 10, very_hard: 14}"
-        )
+    for lang, entry in raw.get("sentence_difficulty", {}).items():
+        _measure(file, [*here, "sentence_difficulty", lang, "measure"], entry["measure"], lang)
         difficulty[str(lang)] = DifficultyLimits(
-            data.measure(entry.get("measure"), f"{where} > measure", str(lang)),
-            data.number(entry.get("hard"), f"{where} > hard", "10"),
-            data.number(entry.get("very_hard"), f"{where} > very_hard", "14"),
+            entry["measure"], entry["hard"], entry["very_hard"]
         )
     if "default" not in words_table or "default" not in page:
-        raise data.fail(
-            here, "`sentence_words` and `page` limits for `default` (the languages not listed)"
+        file.add(
+            here,
+            f"{file.where(here)}: expected `sentence_words` and `page` limits for `default` (the "
+            "languages not listed), such as `default: {hard: 20, very_hard: 30}` under "
+            "`sentence_words:`.",
         )
     return Profile(
         name=name,
         sentence_words=words_table,
         page=page,
         sentence_difficulty=difficulty,
-        paragraph_words=int(
-            data.number(
-                raw.get("paragraph_words", base.paragraph_words if base else 100),
-                f"{here} > paragraph_words",
-                "100",
-                whole=True,
-            )
-        ),
-        min_words=int(
-            data.number(
-                raw.get("min_words", base.min_words if base else 100),
-                f"{here} > min_words",
-                "100",
-                whole=True,
-            )
-        ),
+        paragraph_words=int(raw.get("paragraph_words", base.paragraph_words if base else 100)),
+        min_words=int(raw.get("min_words", base.min_words if base else 100)),
     )
 
 
-def parse_options(raw: Any, where: str) -> ReadabilityOptions:
-    """Read the thresholds file's contents (already parsed YAML)."""
-    data = _Data(where)
-    top = data.mapping(raw, "the file", "profiles: {family: {...}}")
-    profiles_raw = data.mapping(top.get("profiles"), "profiles", "family: {page: ...}")
+def _measure(file: RuleFile, path: list[str | int], measure_id: str, language: str) -> None:
+    """A measure must be validated for the language it is set for."""
+    measure = MEASURES[measure_id]
+    if language != "default" and not measure.valid_for(language):
+        file.add(
+            path,
+            f"{file.where(path)}: {measure.id} is not a validated measure for '{language}'. "
+            f"Use one of: {', '.join(measures_for(language))}.",
+        )
+
+
+def read_options(file: RuleFile) -> ReadabilityOptions:
+    """The limits in a checked thresholds file (its mistakes are kept in ``file``).
+
+    Profiles that broke the file's form are left out; the others are still checked, so
+    one run names every mistake.
+    """
+    top: Mapping[str, Any] = file.data if isinstance(file.data, Mapping) else {}
+    raw_profiles: Mapping[str, Any] = file.value(["profiles"], {})
+    if not isinstance(raw_profiles, Mapping):
+        raw_profiles = {}
     profiles: dict[str, Profile] = {}
-    pending = dict(profiles_raw)
+    broken = {name for name in raw_profiles if not file.valid(["profiles", name])}
+    pending = {name: raw for name, raw in raw_profiles.items() if name not in broken}
     while pending:  # resolve `extends:` in any order
         progressed = False
-        for name, raw_profile in list(pending.items()):
-            raw_profile = data.mapping(raw_profile, f"profiles > {name}", "page: ...")
-            parent = raw_profile.get("extends")
+        for name, raw in list(pending.items()):
+            parent = raw.get("extends")
             if parent is not None and parent not in profiles:
-                if parent not in pending:
-                    raise data.fail(
-                        f"profiles > {name} > extends",
-                        f"the name of another profile ({', '.join(profiles_raw)})",
-                    )
+                if parent in broken or parent not in raw_profiles:
+                    if parent not in broken:
+                        file.fail(
+                            ["profiles", name, "extends"],
+                            f"the name of another profile ({', '.join(raw_profiles)})",
+                            found=parent,
+                        )
+                    broken.add(name)
+                    del pending[name]
+                    progressed = True
                 continue
-            profiles[str(name)] = _profile(
-                data, str(name), raw_profile, profiles.get(parent) if parent else None
-            )
+            profiles[name] = _profile(file, name, raw, profiles.get(parent) if parent else None)
             del pending[name]
             progressed = True
         if not progressed:
-            raise data.fail("profiles", "profiles that do not extend each other in a circle")
-    page_types = {
-        str(k): str(v)
-        for k, v in data.mapping(
-            top.get("page_types", {}), "page_types", "report-card: report-card"
-        ).items()
-    }
+            file.fail(["profiles"], "profiles that do not extend each other in a circle")
+            break
+    raw_types: Mapping[str, Any] = file.value(["page_types"], {})
+    if not isinstance(raw_types, Mapping):
+        raw_types = {}
+    page_types = {str(k): str(v) for k, v in raw_types.items()}
     default = str(top.get("default_profile", "family"))
-    for type_name, profile in [*page_types.items(), ("default_profile", default)]:
-        if profile not in profiles:
-            raise data.fail(
-                f"page_types > {type_name}", f"one of the profiles ({', '.join(profiles)})"
-            )
+    for path, profile in [
+        *((["page_types", k], v) for k, v in page_types.items()),
+        (["default_profile"], default),
+    ]:
+        if raw_profiles and profile not in profiles and profile not in broken and file.valid(path):
+            file.fail(path, f"one of the profiles ({', '.join(profiles)})", found=profile)
+    if file.problems:
+        return DEFAULT_OPTIONS
     return ReadabilityOptions(profiles=profiles, page_types=page_types, default_profile=default)
 
 
-def parse_plain_words(raw: Any, where: str) -> dict[str, PlainWords]:
-    """Read ``plain-words.yml``: per language, a list of ``{forms: [...], plain: ...}``."""
-    data = _Data(where)
-    top = data.mapping(raw, "the file", "en: [{forms: [utilize], plain: use}]")
-    result: dict[str, PlainWords] = {}
-    for language, entries in top.items():
-        if language == "source":
-            continue
-        if not isinstance(entries, list):
-            raise data.fail(str(language), "a list such as `[{forms: [utilize], plain: use}]`")
-        table: dict[str, str] = {}
-        for i, entry in enumerate(entries, start=1):
-            here = f"{language} > {i}"
-            entry = data.mapping(entry, here, "{forms: [utilize], plain: use}")
-            forms, plain = entry.get("forms"), entry.get("plain")
-            if (
-                not isinstance(forms, list)
-                or not forms
-                or not all(isinstance(f, str) and f.strip() for f in forms)
-            ):
-                raise data.fail(f"{here} > forms", "a list of words, such as `[utilize, utilized]`")
-            if not isinstance(plain, str) or not plain.strip():
-                raise data.fail(f"{here} > plain", "the plainer word, such as `use`")
-            for form in forms:
-                table[" ".join(form.lower().split())] = plain.strip()
-        result[str(language)] = PlainWords(table)
-    return result
+def parse_options(raw: Any, where: str) -> ReadabilityOptions:
+    """Read the thresholds file's contents (already parsed YAML); every mistake is raised."""
+    file = rule_file_from_data(raw, where, READABILITY_SCHEMA)
+    options = read_options(file)
+    raise_all(file.problems)
+    return options
 
 
 def options_from_settings(settings: Settings) -> ReadabilityOptions:
-    """Read limits from the editorial data folder (``readability.yml``), if present.
+    """Read limits from the data folder (``readability.yml``) and the glossaries' plain words.
 
     The default file may be absent (built-in limits apply); a file named in mkdocs.yml
-    must exist.
+    must exist. Every mistake in the limits and in the glossaries is raised together.
     """
     name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
     path = settings.data_dir / name
     shown = display_path(path, settings.project_root)
+    problems: list[InputError] = []
+    options = DEFAULT_OPTIONS
     if not path.exists():
         if name != DEFAULT_THRESHOLDS_FILE:
-            raise InputError(
-                shown,
-                "the readability thresholds file named in mkdocs.yml (`thresholds:`) does not "
-                "exist. Create it, or remove the option to use the built-in limits.",
+            problems.append(
+                InputError(
+                    shown,
+                    "the readability thresholds file named in mkdocs.yml (`thresholds:`) does "
+                    "not exist. Create it, or remove the option to use the built-in limits.",
+                )
             )
-        options = DEFAULT_OPTIONS
     else:
-        options = parse_options(read_yaml(path, shown), shown)
-    plain_path = settings.data_dir / PLAIN_WORDS_FILE
-    if plain_path.exists():
-        plain_shown = display_path(plain_path, settings.project_root)
-        options = replace(
-            options, plain_words=parse_plain_words(read_yaml(plain_path, plain_shown), plain_shown)
+        try:
+            file = read_rule_file(path, shown, READABILITY_SCHEMA)
+        except InputError as exc:
+            problems.append(exc)
+        else:
+            options = read_options(file)
+            problems.extend(sorted(file.problems, key=lambda e: e.line or 0))
+    glossaries: dict[str, Glossary] = {}
+    try:
+        glossaries = load_glossaries(
+            settings.data_dir, settings.project_root, settings.languages.codes
         )
-    return options
+    except (InputError, InputErrors) as exc:
+        problems.extend(errors_of(exc))
+    raise_all(problems)
+    return replace(options, substitutions=glossaries)
+
+
+def data_files(settings: Settings) -> list[Path]:
+    """The files the limits, the plainer words and the sentence splitting come from.
+
+    The thresholds file, the glossaries, and the language word lists shipped with Homeroom
+    (abbreviations that do not end a sentence, where to split one).
+    """
+    name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
+    glossaries = [path for _, path in glossary_files(settings.data_dir, settings.languages.codes)]
+    accept = settings.data_dir / GLOSSARY_DIR / "accept.yml"
+    return [
+        settings.data_dir / name,
+        *glossaries,
+        *([accept] if accept.exists() else []),
+        *language_data_files(),
+    ]

@@ -1,0 +1,152 @@
+"""The form of a glossary file (``content/_data/glossary/<lang>.yml``) and of ``accept.yml``.
+
+Three kinds of entry share one form, told apart by ``category``:
+
+- ``jargon``: an education term families may not know (rule ``jargon.<id>``);
+- ``deficit``: wording that describes families by what they lack (rule ``respect.<id>``);
+- ``substitution``: a long word with a plainer one that means the same (rule
+  ``readability.word``, found by the readability check).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Entry category -> the rule its findings carry (``jargon.<id>``, ``respect.<id>``,
+#: ``readability.word``).
+CATEGORIES = {"jargon": "jargon", "deficit": "respect", "substitution": "readability.word"}
+
+
+def _texts(description: str, example: list[str], required: bool = True) -> dict[str, Any]:
+    """A list of texts (one text alone is read as a list of one)."""
+    return {
+        "type": ["array", "string"],
+        "items": {"type": "string", "pattern": r"\S", "description": "text"},
+        "pattern": r"\S",
+        **({"minItems": 1} if required else {}),
+        "description": description,
+        "examples": [example],
+    }
+
+
+def _text(description: str, example: str) -> dict[str, Any]:
+    return {"type": "string", "pattern": r"\S", "description": description, "examples": [example]}
+
+
+ENTRY: dict[str, Any] = {
+    "type": "object",
+    "title": "entry",
+    "description": "an entry with `id:`, `category:`, `forms:`, `plain:` and the other fields",
+    "properties": {
+        "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]*$",
+            "description": "an id of lower-case letters, digits and dashes",
+            "examples": ["504-plan"],
+        },
+        "category": {
+            "enum": list(CATEGORIES),
+            "description": "`jargon`, `deficit` or `substitution` (a long word with a plainer one)",
+        },
+        "forms": _texts(
+            "a list of the words to look for: every plural and spelling, accented and not",
+            ["benchmark", "benchmarks"],
+        ),
+        "plain": _texts("a list of plainer words to write instead", ["check-in test"]),
+        "explain": _text(
+            "one sentence that tells families what the term means",
+            "A short test to see how your child is growing.",
+        ),
+        "severity": {
+            "type": "string",
+            "pattern": "^(?i:error|warning|info)$",
+            "description": "`error`, `warning` or `info`",
+        },
+        "define": {
+            "type": "boolean",
+            "description": "`true` (the term may stay once the page explains it) or `false`",
+        },
+        "page_types": _texts(
+            "a list of the page types the entry applies to (none: every page)",
+            ["report-card"],
+            required=False,
+        ),
+        "source": _text("where the entry comes from", "Homeroom editors"),
+        "examples": {
+            "type": "object",
+            "description": "`flag:` and `pass:` lists of example sentences",
+            "examples": [{"flag": ["Your child took the benchmark."]}],
+            "properties": {
+                "flag": _texts(
+                    "a list of sentences that must be flagged", ["Your child took the benchmark."]
+                ),
+                "pass": _texts(
+                    "a list of similar sentences that must not be flagged",
+                    ["Your child took a short test."],
+                    required=False,
+                ),
+            },
+            "required": ["flag"],
+            "additionalProperties": False,
+        },
+    },
+    "required": ["id", "category", "forms", "plain", "source", "examples"],
+    "additionalProperties": False,
+    "allOf": [
+        {
+            "if": {"properties": {"category": {"enum": ["jargon", "deficit"]}}},
+            "then": {"required": ["explain"]},
+        },
+        {
+            "if": {"properties": {"category": {"const": "substitution"}}},
+            "then": {
+                "properties": {
+                    "define": {
+                        "const": False,
+                        "description": "`false` or no `define:` line: a plainer word is "
+                        "never explained instead",
+                    },
+                    "page_types": {
+                        "maxItems": 0,
+                        "description": "no page types: a plainer word applies on every page",
+                    },
+                }
+            },
+        },
+    ],
+}
+
+GLOSSARY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "`entries:` followed by a list of glossary entries",
+    "examples": [{"entries": []}],
+    "properties": {
+        "language": {
+            "type": "string",
+            "description": "the language code of the file's name",
+            "examples": ["en"],
+        },
+        "entries": {
+            "type": "array",
+            "description": "a list of glossary entries, each starting with `- id:`",
+            "items": ENTRY,
+        },
+    },
+    "required": ["entries"],
+    "additionalProperties": False,
+}
+
+ACCEPT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "`accept:` followed by a list of names",
+    "examples": [{"accept": ["Benchmark Elementary School"]}],
+    "properties": {
+        "accept": {
+            "type": "array",
+            "description": "a list of names, such as `- Benchmark Elementary School`",
+            "items": _text("a name", "Benchmark Elementary School"),
+        }
+    },
+    "required": ["accept"],
+    "additionalProperties": False,
+}
