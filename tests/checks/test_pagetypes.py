@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from homeroom.checks.pagetypes import PageTypesCheck, build, headings
 from homeroom.data.page_types import load_page_types
-from homeroom.data.ruledocs import RULES
 from homeroom.data.settings import Settings
 from homeroom.data.sources import source_from_text
 from homeroom.model.findings import Finding, Severity
@@ -159,12 +158,6 @@ def test_ids_inside_code_or_front_matter_do_not_count() -> None:
 def test_heading_ids(line: str, expected: tuple[str | None, int, str]) -> None:
     (heading,) = headings(line + "\n")
     assert (heading.id, heading.level, heading.text) == expected
-
-
-@pytest.mark.parametrize("rule", [r for r in RULES if r.startswith("pagetype.")])
-def test_rule_examples_do_what_they_claim(rule: str) -> None:
-    assert rule in {f.rule for f in findings(RULES[rule].bad + "\n")}
-    assert findings(RULES[rule].good + "\n") == []
 
 
 def _settings(root: Path, listed: bool) -> Settings:

@@ -1,0 +1,246 @@
+"""Every documented example of every rule does what its documentation says (a meta-test).
+
+- Each rule in the rule documentation (``homeroom/rules/*.yml``, shown by ``homeroom
+  explain``): its bad example gets the rule's finding, its good example does not.
+- Each entry of every glossary, in every language: its ``flag`` examples get the entry's
+  finding (``jargon.<id>``, ``respect.<id>``, or ``readability.word`` for a plainer word),
+  its ``pass`` examples do not.
+
+How a rule's example runs (``run:`` in its documentation, where the text shown is a
+description):
+
+- a page rule: the example (or ``run.page``) is a page, checked by every page check the
+  bundled site uses;
+- a rule about the whole site (translations, script files): the files of a small site
+  (``run.files``) go through ``homeroom check``;
+- a privacy rule: a school's data (``run.school``) goes through the privacy engine; the bad
+  example is the value that would be published, so its finding is the audit entry naming
+  the rule for ``run.cell``, and the good example is how that value is published instead.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from homeroom.checks.jargon import JargonCheck
+from homeroom.checks.readability import ReadabilityCheck
+from homeroom.cli.main import main
+from homeroom.data.glossary import load_glossaries
+from homeroom.data.readability_limits import options_from_settings
+from homeroom.data.ruledocs import RULES, Example, RuleDoc
+from homeroom.data.settings import load_settings
+from homeroom.data.sources import source_from_text
+from homeroom.model.findings import Finding, Severity
+from homeroom.run import engine, registry
+
+BUNDLED = load_settings(ROOT / "mkdocs.yml")
+PAGE_CHECKS = registry.build_checks(BUNDLED)
+GLOSSARIES = load_glossaries(BUNDLED.data_dir, ROOT, BUNDLED.languages.codes)
+READABILITY = ReadabilityCheck(options_from_settings(BUNDLED))
+
+#: Rules whose examples are about the whole site, not one page.
+SITE_FAMILIES = ("i18n.",)
+SITE_RULES = ("content.script-file",)
+
+SITE_YML = """\
+site_name: Rule examples
+docs_dir: content
+exclude_docs: |
+  _data/
+theme:
+  name: material
+  font: false
+plugins:
+  - i18n:
+      docs_structure: suffix
+      languages:
+{languages}  - homeroom/content
+  - homeroom/translations:
+{options}"""
+
+#: A small school with one subject; each privacy example adds the groups it needs.
+SCHOOL: dict[str, Any] = {
+    "id": "test-school",
+    "name": "Test School",
+    "level": "elementary",
+    "grades": ["3", "4"],
+    "year": "2025-26",
+    "enrolment": 120,
+    "assessments": {"reading": {"groups": {"all": {"tested": 100, "levels": [20, 30, 30, 20]}}}},
+}
+DISTRICT = {"district": "Test District", "year": "2025-26", "min_n": 10, "small_count": 2}
+
+
+# -- page rules -------------------------------------------------------------------------
+
+
+def page_findings(text: str, language: str) -> list[Finding]:
+    """Every finding the bundled site's page checks give one page, after ``allow:``."""
+    name = "p.md" if language == BUNDLED.languages.default.code else f"p.{language}.md"
+    source = source_from_text(text + "\n", f"content/{name}", name, "p.md", language)
+    found, _ = engine.check_page(source, PAGE_CHECKS)
+    return engine.allowed([source], found)
+
+
+# -- rules about the whole site ---------------------------------------------------------
+
+
+def write_files(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def site_findings(
+    example: Example,
+    root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> list[Finding]:
+    """What ``homeroom check`` finds in a small site made of the example's files."""
+    options = {"required": ["en", "es"], **example.options}
+    languages = "".join(
+        f"        - locale: {code}\n" + ("          default: true\n" if n == 0 else "")
+        for n, code in enumerate(example.languages)
+    )
+    config = SITE_YML.format(
+        languages=languages,
+        options="".join(f"      {k}: {json.dumps(v)}\n" for k, v in options.items()),
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_files(root, dict(example.files))
+    monkeypatch.chdir(root)
+    for command in example.mark_current:
+        assert main(["translations", "mark-current", *shlex.split(command)]) == 0
+    write_files(root, dict(example.then))
+    capsys.readouterr()
+    code = main(["check", "--no-cache", "--jobs", "1", "--format", "json"])
+    out = capsys.readouterr()
+    assert code in (0, 1), out.err
+    return [
+        Finding(**{**f, "severity": Severity(f["severity"])})
+        for f in json.loads(out.out)["findings"]
+    ]
+
+
+# -- privacy rules ----------------------------------------------------------------------
+
+
+def merged(base: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in change.items():
+        out[key] = (
+            merged(out[key], value)
+            if isinstance(value, dict) and isinstance(out.get(key), dict)
+            else value
+        )
+    return out
+
+
+def published(example: Example, root: Path) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """(cell, rule) of each audit entry, and each cell's status, for the example's school."""
+    from homeroom.reportcards.loading import load_schools
+    from homeroom.reportcards.privacy import suppress
+    from homeroom.reportcards.published import key_text
+
+    folder = root / "schools"
+    folder.mkdir()
+    (folder / "_district.yml").write_text(yaml.safe_dump(DISTRICT), encoding="utf-8")
+    school = merged(SCHOOL, dict(example.school or {}))
+    (folder / "test-school.yml").write_text(yaml.safe_dump(school), encoding="utf-8")
+    loaded = load_schools(folder, root)
+    pub = suppress(loaded.schools[0], loaded.district)
+    return {(e.cell, e.rule) for e in pub.audit}, {
+        key_text(k): c.status for k, c in pub.cells.items()
+    }
+
+
+# -- the rule examples ------------------------------------------------------------------
+
+
+def kind_of(rule: str) -> str:
+    if rule.startswith("privacy."):
+        return "school"
+    if rule.startswith(SITE_FAMILIES) or rule in SITE_RULES:
+        return "site"
+    return "page"
+
+
+RULE_CASES = [(rule, which) for rule in RULES for which in ("bad", "good")]
+
+
+@pytest.mark.parametrize(("rule", "which"), RULE_CASES)
+def test_a_rule_example_does_what_its_documentation_says(
+    rule: str,
+    which: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    doc: RuleDoc = RULES[rule]
+    example = doc.run_bad if which == "bad" else doc.run_good
+    kind = kind_of(rule)
+    if kind == "school":
+        cells, status = published(doc.run_bad, tmp_path)
+        cell = doc.run_bad.cell
+        if which == "bad":
+            assert (cell, rule) in cells, sorted(cells)
+        else:
+            assert status[cell] == doc.run_good.published, (cell, status[cell])
+        return
+    if kind == "site":
+        found = site_findings(example, tmp_path, monkeypatch, capsys)
+    else:
+        text = example.page if example.page is not None else getattr(doc, which)
+        found = page_findings(text, example.language)
+    mine = [f for f in found if f.rule == rule]
+    if which == "bad":
+        assert mine, [(f.rule, f.message) for f in found]
+    elif example.note:
+        assert mine and all(f.severity is Severity.INFO for f in mine), mine
+    else:
+        assert mine == [], mine
+
+
+# -- glossary examples ------------------------------------------------------------------
+
+
+GLOSSARY_CASES = [
+    pytest.param(language, entry.id, kind, example, id=f"{language}-{entry.id}-{kind}-{n}")
+    for language, glossary in GLOSSARIES.items()
+    for entry in glossary.entries
+    for kind, examples in (("flag", entry.flag_examples), ("pass", entry.pass_examples))
+    for n, example in enumerate(examples)
+]
+
+
+@pytest.mark.parametrize(("language", "entry_id", "kind", "example"), GLOSSARY_CASES)
+def test_a_glossary_example_does_what_its_entry_says(
+    language: str, entry_id: str, kind: str, example: str
+) -> None:
+    glossary = GLOSSARIES[language]
+    entry = next(e for e in glossary.entries if e.id == entry_id)
+    source = source_from_text(example + "\n", "p.md", "p.md", "p.md", language)
+    check = READABILITY if entry.category == "substitution" else JargonCheck({language: glossary})
+    found, _ = engine.check_page(source, [check])
+    rules = {f.rule for f in found}
+    if kind == "flag":
+        assert entry.rule in rules, found
+    else:
+        assert entry.rule not in rules, found
+
+
+def test_every_language_and_every_rule_has_examples() -> None:
+    per_language = Counter(case.values[0] for case in GLOSSARY_CASES)
+    assert set(per_language) == set(GLOSSARIES) == {"en", "es"}
+    assert all(count >= 300 for count in per_language.values()), per_language
+    assert len(RULE_CASES) == 2 * len(RULES) >= 80
