@@ -425,7 +425,7 @@ def test_plain_words_are_per_language() -> None:
         ({"plain": "use / employ"}, None),
         ({"forms": []}, "`entries[0]` (entry `utilize`), field `forms`: expected a list"),
         ({"plain": []}, "`entries[0]` (entry `utilize`), field `plain`: expected a list"),
-        ({"define": True}, "field `define`: expected `false` or no `define:` line"),
+        ({"define": True}, "field `define`: expected `false`, or no `define:` line"),
         ({"page_types": ["staff"]}, "field `page_types`: expected no page types"),
     ],
 )

@@ -103,8 +103,8 @@ ENTRY: dict[str, Any] = {
                 "properties": {
                     "define": {
                         "const": False,
-                        "description": "`false` or no `define:` line: a plainer word is "
-                        "never explained instead",
+                        "description": "`false`, or no `define:` line (a plainer word is "
+                        "never explained instead)",
                     },
                     "page_types": {
                         "maxItems": 0,

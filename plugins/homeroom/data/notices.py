@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 
 from homeroom.data.ruledata import read_rule_file
 from homeroom.model.errors import raise_all
+from homeroom.text.lang import every_language
 
 NOTICES_FILE = "notices.yml"
 KEYS = ("fallback_title", "fallback_body", "in_default_language")
@@ -101,17 +102,14 @@ class Notices:
 
 
 def load_notices(data_dir: Path, project_root: Path | None = None) -> Notices:
-    """Read the notices file; a missing file gives the built-in English texts only."""
+    """Read the notices file; without one, the texts Homeroom ships for each language.
+
+    Those are the ``notices`` of the package's language files (``homeroom/lang/<code>.yml``).
+    """
     path = data_dir / NOTICES_FILE
     if not path.is_file():
         return Notices(
-            {
-                "en": {
-                    "fallback_title": "This page is in {language}",
-                    "fallback_body": "It is not yet translated. Here it is in {language}.",
-                    "in_default_language": "in {language}",
-                }
-            }
+            {words.code: dict(words.notices) for words in every_language() if words.notices}
         )
     shown = path.as_posix()
     if project_root is not None:

@@ -2,8 +2,8 @@
 
 ``homeroom/lang/<code>.yml`` holds, per language: the abbreviations that do not end a
 sentence, where to split a long sentence, the abbreviations every family knows, the words
-that explain a term ("which means"), the family glossary page's labels and the notes of
-``homeroom new``. Adding a language is adding its file; no code names a language's words.
+that explain a term ("which means"), the family glossary page's labels, the notices about
+a page's language for a site without its own, and the notes of ``homeroom new``. Adding a language is adding its file; no code names a language's words.
 
 The form of these files is :data:`LANG_SCHEMA`; a test reads every file through the rule-data
 loader (:mod:`homeroom.data.ruledata`), which names the line of any mistake. Here, below
@@ -14,7 +14,7 @@ one-line error naming the file and the key path.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -99,6 +99,17 @@ LANG_SCHEMA: dict[str, Any] = _section(
             ),
             "required": ["title", "intro", "plain"],
         },
+        "notices": _section(
+            "`fallback_title:`, `fallback_body:` and `in_default_language:`",
+            {
+                key: _text(f"the notice `{key}`, with {{language}}", example)
+                for key, example in (
+                    ("fallback_title", "This page is in {language}"),
+                    ("fallback_body", "It is not yet translated. Here it is in {language}."),
+                    ("in_default_language", "in {language}"),
+                )
+            },
+        ),
         "new_page": _section(
             "`to_write:` and `translation_note:`",
             {
@@ -136,6 +147,8 @@ class LanguageWords:
     glossary_page: GlossaryLabels | None = None
     to_write: str | None = None
     translation_note: str | None = None
+    notices: Mapping[str, str] = field(default_factory=dict)
+    """Notices about a page's language, for a site without ``notices.yml``."""
 
 
 def lang_folder() -> Traversable:
@@ -207,6 +220,11 @@ def read_language_words(code: str, text: str, display: str) -> LanguageWords:
         glossary_page=GlossaryLabels(*labels) if all(labels) else None,  # type: ignore[arg-type]
         to_write=read.text("new_page", "to_write"),
         translation_note=read.text("new_page", "translation_note"),
+        notices={
+            key: notice
+            for key in ("fallback_title", "fallback_body", "in_default_language")
+            if (notice := read.text("notices", key)) is not None
+        },
     )
 
 
