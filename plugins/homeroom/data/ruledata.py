@@ -18,20 +18,24 @@ A loader reads all its files, then raises every mistake at once
 
 from __future__ import annotations
 
+import copy
 import difflib
+import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from homeroom.data.yamllines import LinedYaml, read_lined_file, read_lined_yaml
+from homeroom.data.yamllines import LinedYaml, read_lined_yaml, read_text
 from homeroom.model.errors import HomeroomError, InputError, InputErrors, raise_all
+from homeroom.model.memo import Memo
 
 Step = str | int
 Schema = Mapping[str, Any]
 
-_VALIDATORS: dict[int, Any] = {}
+#: One validator per schema (checked by identity: an id alone may be reused).
+_VALIDATORS: dict[int, tuple[Schema, Any]] = {}
 
 
 def path_text(path: Sequence[Step]) -> str:
@@ -139,14 +143,15 @@ class RuleFile:
         self.schema = _SchemaWalk(schema)
         self.problems: list[InputError] = []
         self._broken: list[tuple[Step, ...]] = []
-        validator = _VALIDATORS.get(id(schema))
+        cached = _VALIDATORS.get(id(schema))
+        validator = cached[1] if cached is not None and cached[0] is schema else None
         if validator is None:
             # Imported here: a run whose results are all cached reads no rule data, and
             # starts faster without jsonschema.
             import jsonschema
 
             validator = jsonschema.Draft202012Validator(schema)
-            _VALIDATORS[id(schema)] = validator
+            _VALIDATORS[id(schema)] = (schema, validator)
         errors = sorted(validator.iter_errors(self.data), key=lambda e: list(map(str, e.path)))
         # A field that is missing because its name is misspelt is said once, as the misspelling.
         self._suggested: set[tuple[Step, ...]] = set()
@@ -156,6 +161,13 @@ class RuleFile:
         for error in errors:
             if error.validator != "additionalProperties":
                 self._schema_error(error)
+
+    def copy(self) -> RuleFile:
+        """The same file and schema mistakes, with lists of its own to add to."""
+        twin = copy.copy(self)
+        twin.problems = list(self.problems)
+        twin._broken = list(self._broken)
+        return twin
 
     # -- reading -----------------------------------------------------------------------
 
@@ -273,12 +285,23 @@ class RuleFile:
             self.fail(path, own, found=instance)
 
 
+#: Files already read and checked against their schema, by (name shown, schema, content):
+#: the jargon and readability checks both read the glossaries, and ``mkdocs serve``
+#: rebuilds again and again. Each read gets its own copy to add its loader's mistakes to.
+_READ: Memo[tuple[str, int, str], RuleFile] = Memo(64)
+
+
 def read_rule_file(
     path: Path, display: str, schema: Schema, empty: Any = None, text: str | None = None
 ) -> RuleFile:
     """Read and check one file; a file that is not YAML at all raises its one error."""
-    lined = read_lined_file(path, display) if text is None else read_lined_yaml(text, display)
-    return RuleFile(lined, schema, empty)
+    content = read_text(path, display) if text is None else text
+    key = (display, id(schema), hashlib.sha256(content.encode("utf-8")).hexdigest())
+    known = _READ.get(key)
+    if known is None or known.schema.root is not schema:
+        known = RuleFile(read_lined_yaml(content, display), schema, empty)
+        _READ.put(key, known)
+    return known.copy()
 
 
 def rule_file_from_data(data: Any, display: str, schema: Schema) -> RuleFile:

@@ -131,8 +131,13 @@ def _check_aliases(root: yaml.Node, display: str) -> None:
 
 def read_lined_file(path: Any, display: str) -> LinedYaml:
     """Read a UTF-8 YAML file with line numbers; any problem is a one-line error."""
+    return read_lined_yaml(read_text(path, display), display)
+
+
+def read_text(path: Any, display: str) -> str:
+    """A UTF-8 text file's text; a file that cannot be read is a one-line error."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text: str = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(display, "this file does not exist.") from None
     except IsADirectoryError:
@@ -141,4 +146,4 @@ def read_lined_file(path: Any, display: str) -> LinedYaml:
         raise InputError(display, "this file is not saved as UTF-8 text.") from None
     except OSError as exc:
         raise InputError(display, f"this file cannot be read ({exc.strerror or exc}).") from None
-    return read_lined_yaml(text, display)
+    return text
