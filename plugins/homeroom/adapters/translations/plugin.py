@@ -13,7 +13,9 @@ adapter changes that:
   all: they leave that language's navigation, links to them go to the default-language
   page and say so, and the language switcher sends readers to the language's home page;
 - a status page for staff (coverage per language, what is stale and since when, what is
-  missing) is built with the site but kept out of families' navigation and search.
+  missing) is built with the site but kept out of families' navigation and search;
+- with fallback copies kept out of search, static-i18n's quadratic search de-duplication
+  has nothing to do and is switched off.
 """
 
 from __future__ import annotations
@@ -69,6 +71,14 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
         config = super().on_config(config)
         if not self.config.enabled or is_repeat_pass(config):
             return config
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            # static-i18n's search de-duplication compares every entry of the default
+            # language with every entry of the others (quadratic: most of a large build's
+            # time). It removes fallback copies of default-language pages; this plugin
+            # already keeps those out of search (and out of optional languages), so there
+            # is nothing left for it to remove.
+            i18n.config["reconfigure_search"] = False
         try:
             settings = session(config).settings
             self.default = settings.languages.default.code

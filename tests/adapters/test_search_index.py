@@ -1,0 +1,59 @@
+"""Search in each language finds that language's pages once, with static-i18n's de-duplication off.
+
+static-i18n's own de-duplication (quadratic in search entries) drops a translated entry
+whose title and text equal a default-language entry: a fallback copy. Homeroom keeps
+fallback copies out of search itself and switches that pass off; these tests show on the
+bundled site that nothing it would have removed is there.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import BundledBuild
+
+
+def _indexes(site: Path) -> dict[str, list[dict[str, str]]]:
+    found = {}
+    for path in sorted(site.rglob("search_index.json")):
+        language = path.parent.parent.relative_to(site).as_posix()
+        found["en" if language == "." else language] = json.loads(path.read_text("utf-8"))["docs"]
+    return found
+
+
+def test_no_language_repeats_an_entry_or_copies_the_default_language(
+    bundled_build: BundledBuild,
+) -> None:
+    assert bundled_build.done.returncode == 0, bundled_build.done.stderr
+    indexes = _indexes(bundled_build.site)
+    assert {"en", "es"} <= set(indexes)
+    default = {(d["location"], d["title"], d["text"]) for d in indexes["en"]}
+    for language, docs in indexes.items():
+        keys = [(d["location"], d["title"], d["text"]) for d in docs]
+        assert len(keys) == len(set(keys)), f"{language}: an entry is indexed twice"
+        if language == "en":
+            continue
+        copies = [key for key in keys if key in default and key[2].strip()]
+        assert copies == [], f"{language}: default-language text indexed as {language}"
+
+
+def test_the_quadratic_pass_is_off_only_where_homeroom_keeps_fallbacks_out(
+    bundled_build: BundledBuild,
+) -> None:
+    # Every published Spanish page with its own file is found by Spanish search.
+    site = bundled_build.site
+    indexed = {d["location"].split("#", 1)[0] for d in _indexes(site)["es"]}
+    pages = {
+        p.parent.relative_to(site / "es").as_posix() + "/"
+        for p in (site / "es").rglob("index.html")
+        if p.parent != site / "es" and "staff" not in p.parts
+    }
+    own = {
+        page
+        for page in pages
+        if 'class="admonition info homeroom-fallback"'
+        not in (site / "es" / page / "index.html").read_text("utf-8")
+    }
+    assert own, "the bundled site has Spanish pages"
+    assert own <= indexed, sorted(own - indexed)
