@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from homeroom.data.options import PLUGINS, CheckOptions
 from homeroom.data.settings import Settings
 from homeroom.model.findings import Finding, Severity
 
@@ -32,9 +33,9 @@ def owner(rule: str) -> str:
 
 
 def fail_on(settings: Settings, plugin: str) -> Severity:
-    """A plugin's ``fail_on`` in mkdocs.yml (``error`` when it sets none)."""
-    options = settings.plugins.get(plugin) or {}
-    return Severity.parse(str(options.get("fail_on") or "error"))
+    """A plugin's ``fail_on`` in mkdocs.yml (``error`` when it sets none, or has none)."""
+    options = settings.options(PLUGINS[plugin])
+    return Severity.parse(options.fail_on if isinstance(options, CheckOptions) else "error")
 
 
 def blocking(
