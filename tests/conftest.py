@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,6 +128,32 @@ class BundledBuild:
     project: Path
     site: Path
     done: subprocess.CompletedProcess[str]
+
+
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this test run, the same for every pytest-xdist worker.
+
+    Each worker has a folder of its own inside the run's folder; without workers the
+    session's folder is the run's.
+    """
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compile_each_module_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Let the commands the tests start keep their compiled modules, in the run's folder.
+
+    Most tests run ``python -m homeroom`` or ``python -m mkdocs`` in a child process. Where
+    ``PYTHONDONTWRITEBYTECODE`` is set, every one of those hundreds of processes compiled
+    Homeroom's modules (and the site's hooks) from source again. With a cache prefix in the
+    run's temporary folder they are compiled once, and no ``__pycache__`` folder appears
+    in the repository or in a test's site.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYTHONPYCACHEPREFIX", str(run_folder(tmp_path_factory) / "pycache"))
+        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")
