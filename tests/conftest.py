@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -158,15 +160,30 @@ def _compile_each_module_once(tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 @pytest.fixture(scope="session")
 def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> BundledBuild:
-    """The bundled site, built once per test session with ``mkdocs build --strict``.
+    """The bundled site, built once per test run with ``mkdocs build --strict``.
 
     Building the bundled site takes seconds, so the tests that only read what it published
-    (or the audit log it wrote) share this one build. It builds a copy of the project in a
-    temporary folder, so it never writes into the repository (its site/, caches or audit
-    log) and never races another build there. A test that changes content or settings
-    builds a copy of its own. Each test asserts what it needs from ``done``: a failed
-    build fails every test that reads it, with the build's own message.
+    (or the audit log it wrote) share this one build; with pytest-xdist the first worker
+    that needs it builds it and the others wait for it and read the same folder. It builds
+    a copy of the project in a temporary folder, so it never writes into the repository
+    (its site/, caches or audit log) and never races another build there. A test that
+    changes content or settings builds a copy of its own. Each test asserts what it needs
+    from ``done``: a failed build fails every test that reads it, with the build's message.
     """
-    project = copy_project(tmp_path_factory.mktemp("bundled") / "project")
-    out = project / "site"
-    return BundledBuild(project, out, mkdocs_build(project, "-d", str(out)))
+    folder = run_folder(tmp_path_factory) / "bundled"
+    project, said = folder / "project", folder / "build.json"
+    folder.mkdir(exist_ok=True)
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if said.exists():
+            record = json.loads(said.read_text(encoding="utf-8"))
+            done = subprocess.CompletedProcess[str](
+                record["args"], record["returncode"], record["stdout"], record["stderr"]
+            )
+        else:
+            shutil.rmtree(project, ignore_errors=True)  # what a stopped worker left
+            copy_project(project)
+            done = mkdocs_build(project, "-d", str(project / "site"))
+            record = {k: getattr(done, k) for k in ("args", "returncode", "stdout", "stderr")}
+            said.write_text(json.dumps(record), encoding="utf-8")
+    return BundledBuild(project, project / "site", done)

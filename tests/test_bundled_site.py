@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import ROOT, BundledBuild, homeroom
 
 
+# It runs `homeroom check` in the repository itself, which rewrites the repository's
+# .homeroom/ audit log: the tests that do so run in one pytest-xdist worker, one at a time.
+@pytest.mark.xdist_group("repository")
 def test_bundled_content_has_no_findings() -> None:
     done = homeroom("check", "--format", "json", "--fail-on", "warning", cwd=ROOT)
     assert done.returncode == 0, done.stdout

@@ -119,6 +119,9 @@ def test_the_audit_log_is_written_and_never_published(
     ]
 
 
+# It runs `homeroom check` in the repository itself, which rewrites the repository's
+# .homeroom/ audit log: the tests that do so run in one pytest-xdist worker, one at a time.
+@pytest.mark.xdist_group("repository")
 def test_homeroom_check_checks_the_generated_pages_at_the_report_card_level() -> None:
     done = homeroom_cli("check", "--format", "json", "--fail-on", "info")
     # The bundled site's only notes are its unreviewed machine translations (info).
