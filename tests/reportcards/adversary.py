@@ -2,25 +2,24 @@
 work out any hidden value.
 
 It shares no code with the privacy engine (``homeroom.reportcards``): it parses the built
-site with the standard library's HTML parser and knows only what any reader knows, the
-published layout (documented in ``homeroom/reportcards/render.py``):
+site with the standard library (``adversary_pages.py``) and knows only what any reader
+knows, the published layout (``homeroom/reportcards/tables.py``):
 
-- a school page has sections ``#reading``, ``#math``, ``#science``; in each, the first
-  table lists groups of students: all students, then pairs of groups that add up to all
-  students; a second table, when there is one, lists grades that add up to all students;
-- columns: group, number tested, levels 1-4 (percent of those tested), "met" (levels 3+4);
-- a cell is a whole percentage, ``<5%`` / ``>95%``, or the marker ``*`` (hidden);
-- the "at a glance" list links each fact to its section (``#reading``) and the chart of a
-  section shows the school's share first; the index page links each school and shows its
-  reading and math shares.
+- each section (``#reading``, ``#chronic-absence``) and each earlier year's part of it
+  (``#reading-2024-25``) holds tables whose first row is all students and whose other rows
+  add up to it (a group set such as the race and ethnicity groups, or the grades);
+- test results have the columns tested, levels 1-4 and "met" (levels 3 + 4), as percent of
+  those tested, then perhaps the share tested; other measures have students and share;
+- the table of years (``#reading-years``) repeats each year's all-students row;
+- a cell is a whole percentage, ``<5%`` / ``>95%``, the marker ``*``, or ``–`` (not given).
 
 Attacks: (1) bounds: every count lies in the range its published percentage and group
-size allow; ranges are tightened through every set that adds up, to a fixed point;
-(2) linear algebra: hidden counts are eliminated across all the sets at once, and a
-hidden count isolated with a published right-hand side whose range holds one whole
-number is recovered; (3) consistency: the same quantity must be hidden or shown the same
-in every language and on every page (glance, chart, tables, index); (4) no exact 0% or
-100%, no group smaller than the minimum size shown.
+size allow, tightened through every set that adds up, to a fixed point; (2) linear
+algebra: hidden counts are eliminated across all the sets of all years at once; (3)
+consistency: the same quantity must be published the same in every table, year, language
+and page (glance, chart, tables, years, index); (4) sentences: a percentage in a section's
+sentences must be one its tables or chart show, or a coded limit, so no trend or
+comparison quotes a hidden value; (5) no exact 0% or 100%, no group under the minimum size.
 
 Run it: ``python tests/reportcards/adversary.py SITE_DIR [--min-n 10]``.
 """
@@ -33,140 +32,16 @@ import re
 import sys
 from dataclasses import dataclass, field
 from fractions import Fraction
-from html.parser import HTMLParser
 from pathlib import Path
 
-INF = 10**9
+from adversary_pages import INF, PERCENT, PageData, Value, parse_value, read_page
+
 SUBJECTS = ("reading", "math", "science")
-MEASURES = ("n", "l1", "l2", "l3", "l4", "met")
+LEVELS = ("n", "l1", "l2", "l3", "l4", "met")
+RATE = ("n", "count")
+NOT_ADDITIVE = ("naep", "at-a-glance", "how-to-read", "top", "")
 
-
-@dataclass
-class Value:
-    """A published cell: exact percent (or count for n), a bound, or hidden."""
-
-    kind: str  # "exact", "below", "above", "hidden"
-    number: int | None = None
-
-    def key(self) -> tuple[str, int | None]:
-        return (self.kind, self.number)
-
-
-def parse_value(text: str) -> Value:
-    text = text.replace("\xa0", " ").replace("\u202f", " ").strip()
-    if "*" in text:
-        return Value("hidden")
-    digits = re.sub(r"[^\d]", "", text)
-    if not digits:
-        return Value("hidden")
-    if text.startswith("<"):
-        return Value("below", int(digits))
-    if text.startswith(">"):
-        return Value("above", int(digits))
-    return Value("exact", int(digits))
-
-
-@dataclass
-class PageData:
-    path: Path
-    lang: str = ""
-    sections: dict[str, list[list[list[str]]]] = field(default_factory=dict)
-    glance_links: dict[str, str] = field(default_factory=dict)
-    charts: dict[str, str] = field(default_factory=dict)
-    index_rows: list[tuple[str, list[str]]] = field(default_factory=list)
-
-
-class _Parser(HTMLParser):
-    """Collects tables per h2 section, glance list items and chart values."""
-
-    def __init__(self, page: PageData) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
-        self.section = ""
-        self.table: list[list[str]] | None = None
-        self.row: list[str] | None = None
-        self.cell: list[str] | None = None
-        self.in_th = False
-        self.li: list[str] | None = None
-        self.li_link = ""
-        self.svg_depth = 0
-        self.svg_texts: list[str] = []
-        self.in_svg_text = False
-        self.row_link = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "html":
-            self.page.lang = (a.get("lang") or "").split("-")[0]
-        elif tag == "h2":
-            self.section = a.get("id") or ""
-        elif tag == "table":
-            self.table = []
-        elif tag == "tr" and self.table is not None:
-            self.row = []
-            self.row_link = ""
-        elif tag in ("td", "th") and self.row is not None:
-            self.cell = []
-            self.in_th = tag == "th"
-        elif tag == "a" and self.row is not None and a.get("href"):
-            self.row_link = a["href"] or ""
-        elif tag == "li" and self.section == "at-a-glance":
-            self.li = []
-            self.li_link = ""
-        elif tag == "a" and self.li is not None and (a.get("href") or "").startswith("#"):
-            self.li_link = (a.get("href") or "")[1:]
-        elif tag == "svg":
-            self.svg_depth += 1
-            self.svg_texts = []
-        elif tag == "text" and self.svg_depth:
-            self.in_svg_text = True
-            self.svg_texts.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self.cell is not None and self.row is not None:
-            if not self.in_th:
-                self.row.append("".join(self.cell).strip())
-            self.cell = None
-        elif tag == "tr" and self.row is not None and self.table is not None:
-            if self.row:
-                self.table.append(self.row)
-                if self.section == "" or self.section == "top":
-                    self.page.index_rows.append((self.row_link, self.row))
-            self.row = None
-        elif tag == "table" and self.table is not None:
-            self.page.sections.setdefault(self.section, []).append(self.table)
-            self.table = None
-        elif tag == "li" and self.li is not None:
-            if self.li_link:
-                self.page.glance_links[self.li_link] = "".join(self.li)
-            self.li = None
-        elif tag == "text" and self.in_svg_text:
-            self.in_svg_text = False
-        elif tag == "svg" and self.svg_depth:
-            self.svg_depth -= 1
-            # Texts alternate label, value: the school's value is the second text.
-            if len(self.svg_texts) >= 2 and self.section in SUBJECTS:
-                self.page.charts[self.section] = self.svg_texts[1]
-
-    def handle_data(self, data: str) -> None:
-        if self.cell is not None:
-            self.cell.append(data)
-        if self.li is not None:
-            self.li.append(data)
-        if self.in_svg_text and self.svg_texts:
-            self.svg_texts[-1] += data
-
-
-def read_page(path: Path) -> PageData:
-    page = PageData(path)
-    _Parser(page).feed(path.read_text(encoding="utf-8"))
-    return page
-
-
-# -- Building the attacker's system of unknowns ----------------------------------------
-
-
-Var = tuple[str, str, str, str]  # (school, subject, row, measure)
+Var = tuple[str, ...]  # (school, part, row, measure)
 
 
 @dataclass
@@ -179,67 +54,93 @@ class Knowledge:
 
 def _count_range(value: Value, n: tuple[int, int]) -> tuple[int, int]:
     lo_n, hi_n = n
-    if value.kind == "exact" and value.number is not None and lo_n == hi_n:
+    if value.number is not None and lo_n == hi_n:
         p = value.number
-        lo = math.ceil((p - 0.5) * lo_n / 100)
-        hi = math.floor((p + 0.5) * lo_n / 100)
-        return max(0, lo), min(lo_n, hi)
-    if value.kind == "below" and value.number is not None and lo_n == hi_n:
-        return 0, math.ceil(value.number * lo_n / 100) - 1
-    if value.kind == "above" and value.number is not None and lo_n == hi_n:
-        return math.floor(value.number * lo_n / 100) + 1, lo_n
+        if value.kind == "exact":
+            lo = math.ceil((p - 0.5) * lo_n / 100)
+            return max(0, lo), min(lo_n, math.floor((p + 0.5) * lo_n / 100))
+        if value.kind == "below":
+            return 0, math.ceil(p * lo_n / 100) - 1
+        if value.kind == "above":
+            return math.floor(p * lo_n / 100) + 1, lo_n
     return 0, hi_n
 
 
-def school_knowledge(school: str, page: PageData, know: Knowledge, min_n: int) -> None:
-    for subject in SUBJECTS:
-        tables = page.sections.get(subject, [])
-        if not tables:
+def _year_part(section: str, year: str, current: str) -> str:
+    return section if year == current else f"{section}-{year}"
+
+
+def _add_row(
+    know: Knowledge,
+    school: str,
+    part: str,
+    row: str,
+    cells: list[str],
+    levels: bool,
+    where: str,
+    min_n: int,
+) -> None:
+    measures = LEVELS if levels else RATE
+    values = [parse_value(c) for c in cells[: len(measures)]]
+    for extra in cells[len(measures) :]:  # the share tested: never 0% or 100% exactly
+        if parse_value(extra).key() in (("exact", 0), ("exact", 100)):
+            know.leaks.append(f"{where}: {part}/{row} shows a share tested of {extra}")
+    n_value = values[0]
+    if n_value.kind == "exact" and n_value.number is not None:
+        n_range = (n_value.number, n_value.number)
+        if n_value.number < min_n:
+            know.leaks.append(f"{where}: {part}/{row} shows a group of {n_value.number}")
+    else:
+        n_range = (0, INF)
+    for measure, value in zip(measures, values, strict=False):
+        var = (school, part, row, measure)
+        if var in know.published and know.published[var].key() != value.key():
+            know.leaks.append(
+                f"{where}: {part}/{row}/{measure} is {value.key()} here but "
+                f"{know.published[var].key()} elsewhere on the page"
+            )
             continue
-        rows: list[tuple[str, list[str]]] = []
-        groups = tables[0]
-        for index, row in enumerate(groups):
-            rows.append((f"g{index}", row))
-        grades = tables[1] if len(tables) > 1 else []
-        for index, row in enumerate(grades):
-            rows.append((f"grade{index}", row))
-        for row_id, cells in rows:
-            values = [parse_value(c) for c in cells[1:7]]
-            n_value = values[0]
-            n_var = (school, subject, row_id, "n")
-            if n_value.kind == "exact" and n_value.number is not None:
-                n_range = (n_value.number, n_value.number)
-                if n_value.number < min_n:
-                    know.leaks.append(
-                        f"{page.path}: {subject} row {row_id} shows a group of {n_value.number}, under {min_n}"
+        know.published[var] = value
+        if measure == "n":
+            lo, hi = know.bounds.get(var, (0, INF))
+            know.bounds[var] = (max(lo, n_range[0]), min(hi, n_range[1]))
+        else:
+            know.bounds[var] = _count_range(value, n_range)
+            if value.kind == "exact" and value.number in (0, 100) and n_value.kind != "none":
+                know.leaks.append(f"{where}: {part}/{row}/{measure} shows {value.number}%")
+    if levels:
+        n, l1, l2, l3, l4, met = ((school, part, row, m) for m in LEVELS)
+        know.equations += [(n, (l1, l2, l3, l4)), (met, (l3, l4))]
+
+
+def school_knowledge(school: str, page: PageData, know: Knowledge, min_n: int) -> None:
+    """Every table of one page, as unknowns, ranges and sums."""
+    for (section, sub), tables in sorted(page.parts.items(), key=lambda p: p[0][1] != ""):
+        if section in NOT_ADDITIVE:
+            continue
+        levels = section in SUBJECTS
+        if sub.endswith("-years"):
+            for table in tables:
+                for cells in table:
+                    part = _year_part(section, cells[0], table[0][0])
+                    _add_row(know, school, part, "total", cells[1:], levels, str(page.path), min_n)
+            continue
+        part = sub or section
+        additive = not sub.endswith("-rates")  # rates a state gave alone add up to nothing
+        for t_index, table in enumerate(tables):
+            if not table:
+                continue
+            rows = []
+            for r_index, cells in enumerate(table):
+                row = "total" if r_index == 0 else f"t{t_index}r{r_index}"
+                rows.append(row)
+                _add_row(know, school, part, row, cells[1:], levels, str(page.path), min_n)
+            measures = LEVELS if levels else RATE
+            if additive and len(rows) >= 2:
+                for m in measures:
+                    know.equations.append(
+                        ((school, part, "total", m), tuple((school, part, r, m) for r in rows[1:]))
                     )
-            else:
-                n_range = (0, INF)
-            know.bounds[n_var] = n_range
-            know.published[n_var] = n_value
-            for measure, value in zip(MEASURES[1:], values[1:], strict=True):
-                var = (school, subject, row_id, measure)
-                know.bounds[var] = _count_range(value, n_range)
-                know.published[var] = value
-                if value.kind == "exact" and value.number in (0, 100):
-                    know.leaks.append(f"{page.path}: {subject} row {row_id} shows {value.number}%")
-            n, l1, l2, l3, l4, met = ((school, subject, row_id, m) for m in MEASURES)
-            know.equations.append((n, (l1, l2, l3, l4)))
-            know.equations.append((met, (l3, l4)))
-        group_ids = [f"g{i}" for i in range(len(groups))]
-        for a, b in zip(group_ids[1::2], group_ids[2::2], strict=False):
-            for m in MEASURES:
-                know.equations.append(
-                    ((school, subject, "g0", m), ((school, subject, a, m), (school, subject, b, m)))
-                )
-        if len(grades) >= 2:
-            for m in MEASURES:
-                know.equations.append(
-                    (
-                        (school, subject, "g0", m),
-                        tuple((school, subject, f"grade{i}", m) for i in range(len(grades))),
-                    )
-                )
 
 
 def tighten(know: Knowledge) -> None:
@@ -248,6 +149,8 @@ def tighten(know: Knowledge) -> None:
         changed, rounds = False, rounds + 1
         for total, parts in know.equations:
             b = know.bounds
+            if total not in b or any(p not in b for p in parts):
+                continue
             lo_sum = sum(b[p][0] for p in parts)
             hi_sum = sum(min(b[p][1], INF) for p in parts)
             t = (max(b[total][0], lo_sum), min(b[total][1], hi_sum))
@@ -264,46 +167,97 @@ def eliminate(know: Knowledge) -> dict[Var, tuple[Fraction, Fraction]]:
     """Solve for hidden counts across every equation at once; return isolated ranges."""
     unknown = sorted(v for v, (lo, hi) in know.bounds.items() if lo != hi)
     col = {v: i for i, v in enumerate(unknown)}
-    rows: list[tuple[list[Fraction], Fraction, Fraction]] = []
+    rows: list[tuple[dict[int, Fraction], Fraction]] = []
     for total, parts in know.equations:
-        coeffs = [Fraction(0)] * len(unknown)
-        lo = hi = Fraction(0)
+        if total not in know.bounds or any(p not in know.bounds for p in parts):
+            continue
+        coeffs: dict[int, Fraction] = {}
+        rhs = Fraction(0)
         for var, sign in ((total, 1), *((p, -1) for p in parts)):
             if var in col:
-                coeffs[col[var]] += sign
+                coeffs[col[var]] = coeffs.get(col[var], Fraction(0)) + sign
             else:
-                value = know.bounds[var][0]
-                lo -= sign * value
-                hi -= sign * value
-        if any(coeffs):
-            rows.append((coeffs, lo, hi))
-    # Gauss-Jordan with interval right-hand sides (each sum of known counts is exact here).
-    pivots: list[int] = []
-    r = 0
-    for c in range(len(unknown)):
-        pivot = next((i for i in range(r, len(rows)) if rows[i][0][c] != 0), None)
-        if pivot is None:
+                rhs -= sign * know.bounds[var][0]
+        coeffs = {c: v for c, v in coeffs.items() if v}
+        if coeffs:
+            rows.append((coeffs, rhs))
+    # Sparse Gauss-Jordan (every known count is exact here).
+    pivots: list[tuple[int, dict[int, Fraction], Fraction]] = []
+    for coeffs, rhs in rows:
+        coeffs = dict(coeffs)
+        for c, prow, prhs in pivots:
+            f = coeffs.get(c)
+            if f:
+                for k, v in prow.items():
+                    coeffs[k] = coeffs.get(k, Fraction(0)) - f * v
+                rhs -= f * prhs
+                coeffs = {k: v for k, v in coeffs.items() if v}
+        if not coeffs:
             continue
-        rows[r], rows[pivot] = rows[pivot], rows[r]
-        coeffs, lo, hi = rows[r]
+        c = min(coeffs)
         lead = coeffs[c]
-        coeffs = [x / lead for x in coeffs]
-        lo, hi = sorted((lo / lead, hi / lead))
-        rows[r] = (coeffs, lo, hi)
-        for i in range(len(rows)):
-            if i != r and rows[i][0][c] != 0:
-                f = rows[i][0][c]
-                new = [x - f * y for x, y in zip(rows[i][0], coeffs, strict=True)]
-                a, b = rows[i][1] - f * lo, rows[i][2] - f * hi
-                rows[i] = (new, min(a, b), max(a, b))
-        pivots.append(c)
-        r += 1
+        coeffs = {k: v / lead for k, v in coeffs.items()}
+        rhs /= lead
+        for i, (pc, prow, prhs) in enumerate(pivots):
+            f = prow.get(c)
+            if f:
+                new = dict(prow)
+                for k, v in coeffs.items():
+                    new[k] = new.get(k, Fraction(0)) - f * v
+                pivots[i] = (pc, {k: v for k, v in new.items() if v}, prhs - f * rhs)
+        pivots.append((c, coeffs, rhs))
     isolated: dict[Var, tuple[Fraction, Fraction]] = {}
-    for coeffs, lo, hi in rows[:r]:
-        nonzero = [i for i, x in enumerate(coeffs) if x != 0]
-        if len(nonzero) == 1:
-            isolated[unknown[nonzero[0]]] = (lo, hi)
+    for _, coeffs, rhs in pivots:
+        if len(coeffs) == 1:
+            ((c, v),) = coeffs.items()
+            isolated[unknown[c]] = (rhs / v, rhs / v)
     return isolated
+
+
+def _sentence_leaks(school: str, page: PageData, know: Knowledge) -> list[str]:
+    """A percentage in a section's words that no table or chart there shows."""
+    leaks = []
+    with_tables = {section for section, _ in page.parts}
+    for section, texts in page.prose.items():
+        if section in NOT_ADDITIVE or section not in with_tables:
+            continue
+        allowed = {5, 95}
+        for var, value in know.published.items():
+            if var[1].split("-")[0] == section.split("-")[0] and value.number is not None:
+                allowed.add(value.number)
+        for text in page.charts.get(section, []):
+            allowed.update(int(m) for m in PERCENT.findall(text))
+        for text in texts:
+            for found in PERCENT.findall(text):
+                if int(found) not in allowed:
+                    leaks.append(f"{school} ({page.lang}): {section} says {found}% in {text!r}")
+    return leaks
+
+
+def _glance_leaks(school: str, page: PageData, know: Knowledge) -> list[str]:
+    """The glance list and each chart must show what the section's table shows."""
+    leaks = []
+    for section in {*page.glance_links, *page.charts}:
+        measure = "met" if section in SUBJECTS else "count"
+        table = know.published.get((school, section, "total", measure))
+        if table is None:
+            continue
+        texts = [("glance", page.glance_links.get(section))]
+        chart = page.charts.get(section)
+        texts.append(("chart", chart[1] if chart and len(chart) > 1 else None))
+        for where, text in texts:
+            if text is None:
+                continue
+            match = re.search(r"[<>]?\s*\d[\d\s\xa0\u202f.,]*\s*%", text)
+            seen = parse_value(match.group(0)) if match else Value("hidden")
+            coded = table.kind in ("below", "above")
+            if table.kind == "hidden" and seen.kind != "hidden":
+                leaks.append(f"{school} ({page.lang}): {section} hidden but {where} says {text!r}")
+            elif table.kind == "exact" and seen.key() != table.key() and not coded:
+                leaks.append(
+                    f"{school} ({page.lang}): {section} {where} {seen.key()} != {table.key()}"
+                )
+    return leaks
 
 
 def attack(site: Path, min_n: int = 10, folder: str = "schools") -> list[str]:
@@ -322,50 +276,23 @@ def attack(site: Path, min_n: int = 10, folder: str = "schools") -> list[str]:
         by_school.setdefault(path.parent.name, {})[page.lang] = page
     leaks: list[str] = []
     for school, languages in sorted(by_school.items()):
-        for page in languages.values():
-            if not any(subject in page.sections for subject in SUBJECTS):
-                leaks.append(f"{page.path}: no results table found; cannot check this page")
         know = Knowledge()
         first_lang, first = next(iter(languages.items()))
         school_knowledge(school, first, know, min_n)
-        # Consistency: every language must publish exactly the same cells.
         for lang, page in languages.items():
+            if not any(s in SUBJECTS for s, _ in page.parts):
+                leaks.append(f"{page.path}: no results table found; cannot check this page")
             other = Knowledge()
             school_knowledge(school, page, other, min_n)
             for var, value in other.published.items():
                 if var in know.published and know.published[var].key() != value.key():
                     leaks.append(
-                        f"{school}: {var[1:]} is {know.published[var].key()} in {first_lang} but {value.key()} in {lang}"
+                        f"{school}: {var[1:]} is {know.published[var].key()} in {first_lang} "
+                        f"but {value.key()} in {lang}"
                     )
-            leaks.extend(other.leaks)
-            # Glance and chart must agree with the table's "all students met" cell.
-            for subject in SUBJECTS:
-                table_value = other.published.get((school, subject, "g0", "met"))
-                if table_value is None:
-                    continue
-                for where, text in (
-                    ("glance", page.glance_links.get(subject)),
-                    ("chart", page.charts.get(subject)),
-                ):
-                    if text is None:
-                        continue
-                    match = re.search(r"[<>]?\s*\d[\d\s\xa0\u202f.,]*\s*%", text)
-                    seen = parse_value(match.group(0)) if match else Value("hidden")
-                    words_coded = re.search(r"\d", text) and table_value.kind in ("below", "above")
-                    if table_value.kind == "hidden" and seen.kind != "hidden":
-                        leaks.append(
-                            f"{school} ({lang}): {subject} hidden in the table but {where} says {text!r}"
-                        )
-                    elif (
-                        table_value.kind == "exact"
-                        and seen.key() != table_value.key()
-                        and not words_coded
-                    ):
-                        leaks.append(
-                            f"{school} ({lang}): {subject} {where} {seen.key()} differs from the table {table_value.key()}"
-                        )
-        leaks.extend(know.leaks)
-        hidden = [v for v, value in know.published.items() if value.kind != "exact"]
+            leaks += other.leaks + _glance_leaks(school, page, other)
+            leaks += _sentence_leaks(school, page, other)
+        hidden = [v for v, value in know.published.items() if value.kind not in ("exact", "none")]
         tighten(know)
         for var in hidden:
             lo, hi = know.bounds[var]
@@ -380,7 +307,6 @@ def attack(site: Path, min_n: int = 10, folder: str = "schools") -> list[str]:
                 leaks.append(
                     f"{school}: {'/'.join(var[1:])} is hidden but must be {lo_i} (linear algebra)"
                 )
-    # The index page must show what the school pages show.
     for path in indexes:
         index = read_page(path)
         for link, cells in index.index_rows:
@@ -392,7 +318,7 @@ def attack(site: Path, min_n: int = 10, folder: str = "schools") -> list[str]:
             know = Knowledge()
             school_knowledge(school, page, know, min_n)
             for subject, text in (("reading", cells[2]), ("math", cells[3])):
-                table_value = know.published.get((school, subject, "g0", "met"))
+                table_value = know.published.get((school, subject, "total", "met"))
                 if table_value is not None and parse_value(text).key() != table_value.key():
                     leaks.append(
                         f"{path}: {school} {subject} is {text!r} but its page says {table_value.key()}"
@@ -401,13 +327,14 @@ def attack(site: Path, min_n: int = 10, folder: str = "schools") -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--min-n", type=int, default=10)
     args = parser.parse_args()
     leaks = attack(args.site, args.min_n)
-    pages = len(list(args.site.glob("schools/*/index.html"))) + len(
-        list(args.site.glob("*/schools/*/index.html"))
+    pages = len(
+        list(args.site.glob("schools/*/index.html"))
+        + list(args.site.glob("*/schools/*/index.html"))
     )
     lists = len(
         list(args.site.glob("schools/index.html")) + list(args.site.glob("*/schools/index.html"))

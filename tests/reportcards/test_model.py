@@ -18,7 +18,10 @@ def test_bundled_data_has_twelve_schools_of_every_level() -> None:
     assert len(data.schools) == 12
     assert (levels.count("elementary"), levels.count("middle"), levels.count("high")) == (6, 3, 3)
     assert data.district.min_n == 10
-    assert all("graduation" in s.rates for s in data.schools if s.level == "high")
+    assert all(s.year in s.measures["graduation"] for s in data.schools if s.level == "high")
+    # Three years of results, and race and ethnicity groups, in every school.
+    assert all(len({s.year, *s.history}) == 3 for s in data.schools)
+    assert all("black" in s.subjects["reading"].groups for s in data.schools)
     fairview = next(s for s in data.schools if s.id == "fairview-elementary")
     assert fairview.subjects["reading"].groups["english_learners"].tested == 6
 
@@ -92,7 +95,7 @@ def test_a_list_of_students_is_refused(tmp_path: Path) -> None:
             lambda d: d["assessments"]["reading"]["groups"].update(
                 girls={"tested": 1, "levels": [0, 0, 1, 0]}
             ),
-            "`assessments.reading.groups.girls` is not a name Homeroom knows; expected one of: all,",
+            "`assessments.reading.groups.girls` is not a student group Homeroom knows; expected one of: all,",
         ),
         (
             lambda d: d["assessments"]["reading"]["groups"]["all"].update(tested=101),
@@ -108,7 +111,7 @@ def test_a_list_of_students_is_refused(tmp_path: Path) -> None:
             lambda d: d["assessments"]["reading"]["grades"]["4"].update(
                 tested=49, levels=[9, 15, 15, 10]
             ),
-            "3 + 4 add up to 99 for `n`",
+            "the grades add up to 99 for `n`",
         ),
     ],
 )

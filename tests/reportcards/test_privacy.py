@@ -13,6 +13,7 @@ from rc_helpers import DATA, ROOT, school, write_schools
 from homeroom.reportcards import privacy
 from homeroom.reportcards.audit import write_audit
 from homeroom.reportcards.equations import cells_and_equations
+from homeroom.reportcards.groupsets import GroupSets
 from homeroom.reportcards.loading import load_schools
 from homeroom.reportcards.privacy import suppress, suppress_all
 from homeroom.reportcards.published import BELOW, HIDDEN, SHOWN, PublishedSchool, key_text
@@ -24,8 +25,8 @@ def _published(tmp_path: Path, data: dict[str, object], **district: object) -> P
 
 
 def _equations_hold(pub: PublishedSchool, raw_school: object) -> None:
-    _, equations, _ = cells_and_equations(raw_school)  # type: ignore[arg-type]
-    for eq in equations:
+    tables = cells_and_equations(raw_school, GroupSets.with_overrides(None))  # type: ignore[arg-type]
+    for eq in tables.equations:
         hidden = [k for k in eq.keys if not pub.cells[k].shown]
         assert len(hidden) != 1, (eq, hidden)
 
@@ -99,8 +100,9 @@ def test_values_hidden_by_the_state_stay_hidden_with_a_complement(tmp_path: Path
 
 def test_the_gate_refuses_what_the_rules_would_not_allow(tmp_path: Path) -> None:
     loaded = load_schools(write_schools(tmp_path / "schools", school()), tmp_path)
-    raw, equations, _ = cells_and_equations(loaded.schools[0])
-    state = privacy._State(raw, dict.fromkeys(raw, SHOWN), {}, equations, loaded.district)
+    tables = cells_and_equations(loaded.schools[0], loaded.district.group_sets)
+    raw = tables.raw
+    state = privacy._State(raw, dict.fromkeys(raw, SHOWN), {}, tables.equations, loaded.district)
     state.status[("reading", "english_learners", "l1")] = HIDDEN  # hidden alone: subtractable
     with pytest.raises(privacy.PrivacyError, match="one hidden value in a set that adds up"):
         privacy.verify(state)

@@ -7,22 +7,22 @@ first the form (:mod:`homeroom.reportcards.schema`), then the counts that must a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 from homeroom.data.sources import display_path
 from homeroom.data.yamllines import LinedYaml, read_lined_file
 from homeroom.model.errors import InputError
-from homeroom.reportcards.model import (
-    GROUP_PAIRS,
-    RATES,
-    District,
-    Rate,
-    Row,
-    School,
-    SchoolData,
-    Subject,
+from homeroom.reportcards.groupsets import GroupSets
+from homeroom.reportcards.loading_parts import (
+    accountability_of,
+    history_of,
+    legacy_rates,
+    measure_years,
+    subjects_of,
 )
+from homeroom.reportcards.measures import KNOWN_MEASURES, LEGACY_RATES, MeasureInfo
+from homeroom.reportcards.model import District, Row, School, SchoolData
 from homeroom.reportcards.schema import DISTRICT_SCHEMA, SCHOOL_SCHEMA, schema_error
 from homeroom.reportcards.studentdata import path_text, refuse_student_data, safe_repr
 
@@ -71,6 +71,13 @@ def _check_row(lined: LinedYaml, row: Row, path: list[str]) -> None:
             f"{levels[2] + levels[3]}; expected them to agree.",
             line=lined.line_of([*path, "met"]),
         )
+    if row.enrolled is not None and row.tested is not None and row.tested > row.enrolled:
+        raise InputError(
+            lined.display,
+            f"`{path_text(path)}` has {row.tested} students tested but only {row.enrolled} "
+            "`enrolled`; expected no more tested than the students who should take the test.",
+            line=lined.line_of([*path, "enrolled"]),
+        )
     for value in (*levels, row.met):
         if value is not None and row.tested is not None and value > row.tested:
             raise InputError(
@@ -81,37 +88,30 @@ def _check_row(lined: LinedYaml, row: Row, path: list[str]) -> None:
             )
 
 
-def _check_sum(
-    lined: LinedYaml, parts: Sequence[tuple[str, Row]], total: Row, path: list[str], what: str
-) -> None:
-    for index, (measure, value) in enumerate(total.measures()):
-        values = [list(row.measures())[index][1] for _, row in parts]
-        if value is None or any(v is None for v in values):
-            continue
-        found = sum(v for v in values if v is not None)
-        if found != value:
-            names = " + ".join(name for name, _ in parts)
-            raise InputError(
-                lined.display,
-                f"`{path_text(path)}`: {names} add up to {found} for `{measure}`, but all "
-                f"students have {value}; expected {what} to add up to all students.",
-                line=lined.line_of(path),
-            )
-
-
 def _field_lines(lined: LinedYaml) -> dict[str, int]:
     """The line of each top-level field of a valid data file."""
     return {str(key): lined.line_of([str(key)]) or 1 for key in lined.data}
 
 
-def load_school(path: Path, project_root: Path) -> School:
+def load_school(path: Path, project_root: Path, group_sets: GroupSets | None = None) -> School:
     """Read and validate one school file."""
-    return school_from_yaml(read_lined_file(path, display_path(path, project_root)), path.name)
+    lined = read_lined_file(path, display_path(path, project_root))
+    return school_from_yaml(lined, path.name, group_sets)
 
 
-def school_from_yaml(lined: LinedYaml, file_name: str) -> School:
-    """Validate one school's parsed file (called ``file_name``): the checks of ``load_school``."""
+def school_from_yaml(
+    lined: LinedYaml,
+    file_name: str,
+    group_sets: GroupSets | None = None,
+    measure_info: Mapping[str, MeasureInfo] | None = None,
+) -> School:
+    """Validate one school's parsed file (called ``file_name``): the checks of ``load_school``.
+
+    ``group_sets`` and ``measure_info`` are the district's (the defaults when not given).
+    """
     shown = lined.display
+    sets = group_sets or GroupSets.with_overrides(None)
+    infos = measure_info or KNOWN_MEASURES
     _require_content(lined, "school")
     refuse_student_data(lined)
     schema_error(lined, SCHOOL_SCHEMA)
@@ -124,63 +124,16 @@ def school_from_yaml(lined: LinedYaml, file_name: str) -> School:
             "same short name in both, so each school's page address stays stable.",
             line=lined.line_of(["id"]),
         )
-    subjects: dict[str, Subject] = {}
-    for name, subject in data["assessments"].items():
-        groups = {g: Row.from_data(r) for g, r in subject["groups"].items()}
-        grades = {str(g): Row.from_data(r) for g, r in (subject.get("grades") or {}).items()}
-        for group, row in groups.items():
-            _check_row(lined, row, ["assessments", name, "groups", group])
-        for grade, row in grades.items():
-            _check_row(lined, row, ["assessments", name, "grades", grade])
-        for a, b in GROUP_PAIRS:
-            if (a in groups) != (b in groups):
-                have, lack = (a, b) if a in groups else (b, a)
-                raise InputError(
-                    shown,
-                    f"`assessments.{name}.groups` has `{have}` but not `{lack}`; expected both "
-                    "groups of the pair, which add up to all students.",
-                    line=lined.line_of(["assessments", name, "groups", have]),
-                )
-            if a in groups:
-                _check_sum(
-                    lined,
-                    [(a, groups[a]), (b, groups[b])],
-                    groups["all"],
-                    ["assessments", name, "groups", a],
-                    "the two groups",
-                )
-        if grades:
-            _check_sum(
-                lined,
-                list(grades.items()),
-                groups["all"],
-                ["assessments", name, "grades"],
-                "the grades",
-            )
-        subjects[name] = Subject(groups=groups, grades=grades)
-    last_year = {s: Row.from_data(r) for s, r in (data.get("last_year") or {}).items()}
-    for s, row in last_year.items():
-        _check_row(lined, row, ["last_year", s])
-    rates: dict[str, Rate] = {}
-    for key, (denominator, count) in RATES.items():
-        if key in data:
-            rate = Rate(data[key][denominator], data[key][count])
-            if (
-                rate.denominator is not None
-                and rate.count is not None
-                and rate.count > rate.denominator
-            ):
-                raise InputError(
-                    shown,
-                    f"`{key}.{count}` is {rate.count}, more than `{key}.{denominator}` "
-                    f"({rate.denominator}); expected a part of the whole.",
-                    line=lined.line_of([key, count]),
-                )
-            rates[key] = rate
-    if data["level"] == "high" and "graduation" not in rates:
+    year = data["year"]
+    subjects = subjects_of(lined, data["assessments"], ["assessments"], sets, _check_row)
+    history = history_of(lined, data, year, sets, _check_row)
+    measures = measure_years(lined, data, sets, infos)
+    legacy_rates(lined, data, year, measures)
+    if data["level"] == "high" and year not in measures.get("graduation", {}):
         raise InputError(
             shown,
-            "a high school needs `graduation:` with `cohort:` and `graduated:`.",
+            "a high school needs this year's graduation rate: `graduation:` with `cohort:` and "
+            f"`graduated:`, or `measures.graduation.{year}`.",
             line=lined.line_of(["level"]),
         )
     teachers = None
@@ -197,16 +150,18 @@ def school_from_yaml(lined: LinedYaml, file_name: str) -> School:
         name=data["name"],
         level=data["level"],
         grades=tuple(data["grades"]),
-        year=data["year"],
+        year=year,
         enrolment=data["enrolment"],
         subjects=subjects,
-        last_year=last_year,
-        rates=rates,
         teachers=teachers,
         spending_per_pupil=data.get("spending_per_pupil"),
         display=shown,
         source=data.get("source", ""),
         lines=_field_lines(lined),
+        history=history,
+        measures=measures,
+        accountability=accountability_of(lined, data, sets),
+        spending_sources=dict(data.get("spending_sources") or {}),
     )
 
 
@@ -226,6 +181,16 @@ def district_from_yaml(lined: LinedYaml) -> District:
         lined = LinedYaml(data, lined.root, lined.display)
     schema_error(lined, DISTRICT_SCHEMA)
     published = dt.date.fromisoformat(data["published"]) if data.get("published") else None
+    infos = dict(KNOWN_MEASURES)
+    for name, info in (data.get("measures") or {}).items():
+        infos[name] = MeasureInfo(info.get("better", "higher"), info.get("high_school_only", False))
+    legacy_keys: dict[str, str] = {key: m for key, (m, _, _) in LEGACY_RATES.items()}
+
+    def results(key: str) -> dict[str, int]:
+        given = dict(data.get(key) or {})
+        return {legacy_keys.get(str(k), str(k)): int(v) for k, v in given.items()}
+
+    naep = data.get("naep") or {}
     district = District(
         name=data["district"],
         year=data["year"],
@@ -234,8 +199,8 @@ def district_from_yaml(lined: LinedYaml) -> District:
         code_below=data.get("code_below", 5),
         code_above=data.get("code_above", 95),
         published=published,
-        district_results=dict(data.get("district_results") or {}),
-        state_results=dict(data.get("state_results") or {}),
+        district_results=results("district_results"),
+        state_results=results("state_results"),
         district_spending_per_pupil=data.get("district_spending_per_pupil"),
         state_spending_per_pupil=data.get("state_spending_per_pupil"),
         contact_phone=data.get("contact_phone", ""),
@@ -245,6 +210,11 @@ def district_from_yaml(lined: LinedYaml) -> District:
         source=data.get("source", ""),
         display=shown,
         lines=_field_lines(lined),
+        group_sets=GroupSets.with_overrides(data.get("group_sets")),
+        measure_info=infos,
+        naep={k: dict(v) for k, v in (naep.get("results") or {}).items()},
+        naep_year=str(naep.get("year", "")),
+        accountability_year=str(data.get("accountability_year", "")),
     )
     if district.small_count >= district.min_n:
         raise InputError(
@@ -269,7 +239,12 @@ def load_schools(folder: Path, project_root: Path) -> SchoolData:
     for path in sorted(folder.glob("*.yml")):
         if path.name.startswith("_"):
             continue
-        school = load_school(path, project_root)
+        school = school_from_yaml(
+            read_lined_file(path, display_path(path, project_root)),
+            path.name,
+            district.group_sets,
+            district.measure_info,
+        )
         if school.year != district.year:
             raise InputError(
                 school.display,

@@ -14,23 +14,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from homeroom.reportcards.groupsets import GroupSets
+from homeroom.reportcards.measures import KNOWN_MEASURES, MeasureInfo, MeasureYear
+
 SUBJECTS = ("reading", "math", "science")
 LEVELS = ("l1", "l2", "l3", "l4")
-#: Student groups that come in pairs adding up to all students.
-GROUP_PAIRS = (
-    ("english_learners", "not_english_learners"),
-    ("low_income", "not_low_income"),
-    ("disability", "no_disability"),
-    ("female", "male"),
-)
-GROUPS = ("all", *(g for pair in GROUP_PAIRS for g in pair))
 SCHOOL_LEVELS = ("elementary", "middle", "high", "other")
-#: Rates with one count and one denominator: (data key, denominator field, count field).
-RATES = {
-    "absenteeism": ("students", "chronic"),
-    "graduation": ("cohort", "graduated"),
-    "english_learners_progress": ("students", "making_progress"),
-}
+#: Accountability designations under ESSA: none, and the three kinds of support.
+STATUSES = ("none", "csi", "tsi", "atsi")
+#: Where a school's money comes from.
+MONEY_SOURCES = ("federal", "state_local")
 
 
 @dataclass(frozen=True)
@@ -40,6 +33,8 @@ class Row:
     tested: int | None
     levels: tuple[int | None, int | None, int | None, int | None]
     met: int | None
+    enrolled: int | None = None
+    """Students who should have taken the test (for the share tested), if given."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Row:
@@ -48,7 +43,9 @@ class Row:
         met = data.get("met")
         if met is None and levels[2] is not None and levels[3] is not None:
             met = levels[2] + levels[3]
-        return cls(data["tested"], (levels[0], levels[1], levels[2], levels[3]), met)
+        return cls(
+            data["tested"], (levels[0], levels[1], levels[2], levels[3]), met, data.get("enrolled")
+        )
 
     def measures(self) -> Iterator[tuple[str, int | None]]:
         """(measure, value) for tested, the four levels and met."""
@@ -66,11 +63,14 @@ class Subject:
 
 
 @dataclass(frozen=True)
-class Rate:
-    """A count out of a denominator (chronic absence, graduation, progress in English)."""
+class Accountability:
+    """The state's designation of a school under ESSA, in the state's own year."""
 
-    denominator: int | None
-    count: int | None
+    status: str  # one of STATUSES
+    groups: tuple[str, ...] = ()
+    """For targeted support: the groups of students the state named."""
+    reason: str = ""
+    """For comprehensive support: ``lowest_performing``, ``low_graduation`` or ``groups``."""
 
 
 @dataclass(frozen=True)
@@ -84,12 +84,17 @@ class School:
     year: str
     enrolment: int | None
     subjects: Mapping[str, Subject]
-    last_year: Mapping[str, Row]
-    rates: Mapping[str, Rate]
     teachers: tuple[int, int] | None
     spending_per_pupil: int | None
     display: str
     source: str = ""
+    history: Mapping[str, Mapping[str, Subject]] = field(default_factory=dict)
+    """Earlier years' results: year -> subject -> results (``last_year:`` is one of them)."""
+    measures: Mapping[str, Mapping[str, MeasureYear]] = field(default_factory=dict)
+    """Chronic absence, graduation and the other measures: measure -> year -> figures."""
+    accountability: Accountability | None = None
+    spending_sources: Mapping[str, int] = field(default_factory=dict)
+    """Dollars per student from each source (``federal``, ``state_local``)."""
     lines: Mapping[str, int] = field(default_factory=dict)
     """The line of each field in the school's file (for findings on its report card)."""
 
@@ -117,6 +122,13 @@ class District:
     display: str = ""
     lines: Mapping[str, int] = field(default_factory=dict)
     """The line of each field in the settings file (for findings on the report cards)."""
+    group_sets: GroupSets = field(default_factory=lambda: GroupSets.with_overrides(None))
+    """Every set of student groups that adds up to all students."""
+    measure_info: Mapping[str, MeasureInfo] = field(default_factory=lambda: dict(KNOWN_MEASURES))
+    naep: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """The state's NAEP results: ``reading_4`` -> {``state``: 31, ``nation``: 30}, in percent."""
+    naep_year: str = ""
+    accountability_year: str = ""
 
     def source_in(self, lang: str) -> str:
         """Where the figures come from, in ``lang`` (a single text is shown in every language)."""

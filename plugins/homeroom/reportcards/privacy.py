@@ -10,7 +10,9 @@ object holds no count of any hidden cell: a renderer cannot leak what it never r
 4. top/bottom coding: a share below 5% or above 95% is shown only as "fewer than 5%" /
    "more than 95%";
 5. complementary suppression in every set that adds up (the four levels; levels 3 + 4 =
-   met; group pairs that add up to all students; grades that add up to all grades),
+   met; every group set, such as the race and ethnicity groups, that adds up to all
+   students; grades that add up to all grades), each table (a subject or a measure in one
+   school year) on its own,
    repeated to a fixed point, and then proven: no hidden cell can be solved for by
    linear algebra over the shown cells, or pinned by bounds;
 6-8. one dataset per school feeds every table, page and language;
@@ -25,9 +27,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from homeroom.model.errors import HomeroomError
-from homeroom.reportcards.equations import Equation, cells_and_equations
+from homeroom.reportcards.equations import Equation, Tables, cells_and_equations
 from homeroom.reportcards.leaks import INF, solvable
 from homeroom.reportcards.model import LEVELS, District, School
+from homeroom.reportcards.privacy_extra import participation_cells, published_only_cells
 from homeroom.reportcards.published import (
     ABOVE,
     BELOW,
@@ -189,17 +192,66 @@ def _connected(state: _State, leak: Key) -> list[Equation]:
         seen |= wider
 
 
-def suppress(school: School, district: District) -> PublishedSchool:
-    """The one dataset every page of ``school`` is rendered from, and its audit trail."""
-    raw, equations, rows = cells_and_equations(school)
-    state = _State(raw, dict.fromkeys(raw, SHOWN), {}, equations, district)
-    _primary(state)
-    _complementary(state)
-    verify(state)
+def _components(tables: Tables) -> list[tuple[list[Key], list[Equation]]]:
+    """Cells that sets (or a shared row) tie together, each with its equations.
+
+    Tables share no sum, so each is suppressed and proven on its own: far faster than one
+    system for a school with many groups, grades, measures and years.
+    """
+    parent: dict[Key, Key] = {k: k for k in tables.raw}
+
+    def find(key: Key) -> Key:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: Key, b: Key) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+
+    for key in tables.raw:
+        union(key, (key[0], key[1], "n") if (key[0], key[1], "n") in parent else key)
+    for eq in tables.equations:
+        for key in eq.parts:
+            union(eq.total, key)
+    groups: dict[Key, list[Key]] = {}
+    for key in tables.raw:
+        groups.setdefault(find(key), []).append(key)
+    by_root: dict[Key, list[Equation]] = {}
+    for eq in tables.equations:
+        by_root.setdefault(find(eq.total), []).append(eq)
+    return [(keys, by_root.get(root, [])) for root, keys in groups.items()]
+
+
+def suppress(school: School, district: District, *, one_school: bool = False) -> PublishedSchool:
+    """The one dataset every page of ``school`` is rendered from, and its audit trail.
+
+    ``one_school``: the district has this school only, so the district's figures are the
+    school's and are never shown beside it (they would show what the school hides).
+    """
+    tables = cells_and_equations(school, district.group_sets)
+    raw = tables.raw
+    status: dict[Key, str] = dict.fromkeys(raw, SHOWN)
+    reasons: dict[Key, tuple[str, str]] = {}
+    for keys, equations in _components(tables):
+        state = _State(
+            {k: raw[k] for k in keys},
+            {k: SHOWN for k in keys},
+            {},
+            equations,
+            district,
+        )
+        _primary(state)
+        _complementary(state)
+        verify(state)
+        status.update(state.status)
+        reasons.update(state.reasons)
     cells: dict[Key, Cell] = {}
-    for key, status in state.status.items():
+    for key, st in status.items():
         value = raw[key]
-        if status == SHOWN and value is not None:
+        if st == SHOWN and value is not None:
             if key[2] == "n":
                 cells[key] = Cell(SHOWN, value)
             else:
@@ -207,15 +259,24 @@ def suppress(school: School, district: District) -> PublishedSchool:
                 if n is None:  # verify() proved a shown share has a shown denominator
                     raise PrivacyError(f"{key_text(key)}: a share of a hidden group")
                 cells[key] = Cell(SHOWN, percent(value, n))
-        elif status == BELOW:
+        elif st == BELOW:
             cells[key] = Cell(BELOW, None, district.code_below)
-        elif status == ABOVE:
+        elif st == ABOVE:
             cells[key] = Cell(ABOVE, None, district.code_above)
         else:
             cells[key] = Cell(HIDDEN)
+    extra = published_only_cells(tables, district)
+    extra.update(participation_cells(tables, cells, district))
+    values: dict[Key, int | None] = dict(raw)
+    for key, (cell, rule, detail, value) in extra.items():
+        cells[key] = cell
+        if rule:
+            reasons[key] = (rule, detail)
+            status[key] = cell.status
+            values[key] = value
     audit = tuple(
-        AuditEntry(school.id, school.year, key_text(k), raw[k], state.status[k], *state.reasons[k])
-        for k in sorted(state.reasons)
+        AuditEntry(school.id, school.year, key_text(k), values.get(k), status[k], *reasons[k])
+        for k in sorted(reasons)
     )
     return PublishedSchool(
         id=school.id,
@@ -228,10 +289,17 @@ def suppress(school: School, district: District) -> PublishedSchool:
         spending_per_pupil=school.spending_per_pupil,
         display=school.display,
         cells=cells,
-        rows=rows,
+        rows=tables.rows,
         min_n=district.min_n,
         audit=audit,
         lines=school.lines,
+        sets=tables.sets,
+        derived=frozenset(tables.derived),
+        years=tuple(sorted({school.year, *school.history}, reverse=True)),
+        measure_years={m: tuple(sorted(y, reverse=True)) for m, y in school.measures.items()},
+        accountability=school.accountability,
+        spending_sources=school.spending_sources,
+        one_school=one_school,
     )
 
 
@@ -269,7 +337,7 @@ def suppress_all(schools: Sequence[School], district: District) -> tuple[Publish
     published = []
     for school in schools:
         try:
-            published.append(suppress(school, district))
+            published.append(suppress(school, district, one_school=len(schools) == 1))
         except PrivacyError as exc:
             raise PrivacyError(
                 f"{school.display}: {exc}. The report card was not published."

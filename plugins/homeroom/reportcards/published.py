@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-#: A cell: (table, row, measure). Tables are subjects (``reading``), last year's results
-#: (``last:reading``) and rates (``absenteeism``); rows are groups (``all``,
-#: ``english_learners``) or grades (``grade:3``); measures are ``n`` (the denominator),
-#: ``l1``..``l4``, ``met`` and ``count``.
+from homeroom.reportcards.model import Accountability
+
+#: A cell: (table, row, measure). Tables are subjects (``reading``) and measures
+#: (``chronic_absence``) in the report card's year, and the same in earlier years
+#: (``reading@2024-25``); rows are groups (``all``, ``black``, ``english_learners``) or
+#: grades (``grade:3``); measures are ``n`` (the denominator), ``l1``..``l4``, ``met``,
+#: ``count``, ``rate`` (a rate the state gave without a group size) and ``part`` (the
+#: share of students tested).
 Key = tuple[str, str, str]
 
 SHOWN, BELOW, ABOVE, HIDDEN = "shown", "below", "above", "hidden"
@@ -82,6 +86,18 @@ class PublishedSchool:
     audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
     lines: Mapping[str, int] = field(default_factory=dict)
     """The line of each field in the school's file (never published; for findings)."""
+    sets: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+    """Each table's group sets: (set name, the groups that add up to all students)."""
+    derived: frozenset[tuple[str, str]] = frozenset()
+    """(table, row) of groups the data did not give (shown only as worked out, or hidden)."""
+    years: tuple[str, ...] = ()
+    """The school years of test results, newest first."""
+    measure_years: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each measure's school years, newest first."""
+    accountability: Accountability | None = None
+    spending_sources: Mapping[str, int] = field(default_factory=dict)
+    one_school: bool = False
+    """The district has only this school: its figures are the district's."""
 
     def cell(self, table: str, row: str, measure: str) -> Cell:
         """A published cell (hidden if the school has no such data)."""

@@ -5,11 +5,10 @@ every number is formatted for the language with Babel. The renderer only ever se
 :class:`~homeroom.reportcards.published.PublishedSchool`: hidden values are not in it, so
 no sentence, comparison, trend or chart can be built from them.
 
-Layout contract (the adversarial test reads published pages by it): each subject section
-``{#reading}``, ``{#math}``, ``{#science}`` holds a table of groups (all students first,
-then each pair of groups that adds up to all students) and, when two or more grades were
-tested, a table of grades that add up to all students. Cells show a whole percentage, a
-coded share (``<5%``, ``>95%``) or the privacy marker.
+Layout contract (the adversarial test reads published pages by it): see
+:mod:`homeroom.reportcards.tables`. Each subject section (``{#reading}``) and each measure
+section (``{#chronic-absence}``) holds one table per group set and one of grades, each with
+all students first; earlier years follow in their own parts (``{#reading-2024-25}``).
 """
 
 from __future__ import annotations
@@ -18,9 +17,17 @@ from collections.abc import Sequence
 
 from homeroom.data.catalogs import Catalogs
 from homeroom.reportcards.model import District
+from homeroom.reportcards.more_sections import (
+    accountability_section,
+    measure_names,
+    measure_section,
+    naep_section,
+    spending_section,
+    teachers_section,
+)
 from homeroom.reportcards.origins import Trace
-from homeroom.reportcards.published import SHOWN, Cell, PublishedSchool
-from homeroom.reportcards.sections import SUBJECT_ORDER, glance, rate_section, subject_section
+from homeroom.reportcards.published import PublishedSchool
+from homeroom.reportcards.sections import SUBJECT_ORDER, glance, subject_section
 from homeroom.reportcards.words import Words
 
 
@@ -60,6 +67,7 @@ def school_markdown(
     lines += [w("how_to_read.levels"), ""]
     lines += [f"- {w(f'how_to_read.level_{i}')}" for i in range(1, 5)] + [""]
     lines += [w("how_to_read.met"), "", w("how_to_read.compare"), "", w("how_to_read.coded"), ""]
+    lines += [w("how_to_read.groups"), "", w("how_to_read.growth"), ""]
     lines += [f"### {w('report_card.sections.privacy')} {{#privacy}}", ""]
     min_n = w.district(district, "min_n", w.number(school.min_n))
     lines += [
@@ -71,45 +79,21 @@ def school_markdown(
     science_grades = ", ".join(
         g.split(":", 1)[1] for g in school.rows.get("science", ()) if g.startswith("grade:")
     ) or _science_grades(school)
+    lines += accountability_section(w, school, district)
     for subject in SUBJECT_ORDER:
         if school.has_table(subject):
             subject_lines, hidden = subject_section(w, school, district, subject, science_grades)
             lines += subject_lines
             if hidden:
                 lines += [footnote, ""]
-    for key, section, compare_key in (
-        ("absenteeism", "attendance", "absenteeism"),
-        ("english_learners_progress", "english", "english_learners_progress"),
-        ("graduation", "graduation", "graduation"),
-    ):
-        if school.has_table(key):
-            section_lines, hidden = rate_section(w, school, district, key, section, compare_key)
-            lines += section_lines
-            if hidden:
-                lines += [footnote, ""]
-    if school.teachers is not None:
-        total, experienced = school.teachers
-        share = Cell(SHOWN, (200 * experienced + total) // (2 * total))
-        lines += [f"## {w('report_card.sections.teachers')} {{#teachers}}", ""]
-        lines += [f"{w('teachers.what')} {w('teachers.why')}", ""]
-        sentence = w("teachers.result", share=w.share(share), total=w.number(total))
-        sentence += " " + w.comparison(
-            share.value or 0,
-            district.district_results.get("teachers_experienced"),
-            district.state_results.get("teachers_experienced"),
-        )
-        lines += [sentence.strip(), ""]
-    if school.spending_per_pupil is not None:
-        lines += [f"## {w('report_card.sections.spending')} {{#spending}}", ""]
-        lines += [w("spending.what"), ""]
-        spent = [w("spending.result", amount=w.money(school.spending_per_pupil))]
-        if district.district_spending_per_pupil is not None:
-            spent.append(
-                w("spending.district", amount=w.money(district.district_spending_per_pupil))
-            )
-        if district.state_spending_per_pupil is not None:
-            spent.append(w("spending.state", amount=w.money(district.state_spending_per_pupil)))
-        lines += [" ".join(spent), ""]
+    for measure in measure_names(school, district):
+        section_lines, hidden = measure_section(w, school, district, measure)
+        lines += section_lines
+        if hidden:
+            lines += [footnote, ""]
+    lines += naep_section(w, district)
+    lines += teachers_section(w, school, district)
+    lines += spending_section(w, school, district)
     if district.contact_phone or district.interpreter_phone:
         lines += [f"## {w('report_card.sections.help')} {{#get-help}}", ""]
         help_text = []

@@ -6,15 +6,15 @@ naming the file, the line, the field and the form expected.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any
 
-import jsonschema
+from homeroom.reportcards.model import MONEY_SOURCES, SCHOOL_LEVELS, STATUSES, SUBJECTS
+from homeroom.reportcards.schema_errors import schema_error
 
-from homeroom.data.yamllines import LinedYaml
-from homeroom.model.errors import InputError
-from homeroom.reportcards.model import GROUPS, RATES, SCHOOL_LEVELS, SUBJECTS
-from homeroom.reportcards.studentdata import path_text, safe_repr
+__all__ = ["DISTRICT_SCHEMA", "SCHOOL_SCHEMA", "schema_error"]
+
+_NAME = "^[a-z][a-z0-9_]*$"
+_YEAR = r"^\d{4}-\d{2}$"
 
 
 def _count(
@@ -36,6 +36,7 @@ _ROW = {
             "description": "a list of four numbers of students, level 1 to level 4, such as [12, 30, 41, 17]",
         },
         "met": _count("the number at levels 3 and 4 together (only when the levels are hidden)"),
+        "enrolled": _count("the number of students who should have taken the test"),
     },
     "required": ["tested", "levels"],
     "additionalProperties": False,
@@ -47,8 +48,8 @@ _SUBJECT = {
     "properties": {
         "groups": {
             "type": "object",
-            "description": f"student groups: {', '.join(GROUPS)}",
-            "propertyNames": {"enum": list(GROUPS)},
+            "description": "student groups such as `all:`, `black:` or `english_learners:`",
+            "propertyNames": {"pattern": _NAME},
             "additionalProperties": _ROW,
             "required": ["all"],
         },
@@ -59,6 +60,43 @@ _SUBJECT = {
         },
     },
     "required": ["groups"],
+    "additionalProperties": False,
+}
+
+
+_MEASURE_ROW = {
+    "type": "object",
+    "description": "`students:` and `count:` (the count out of the students), or `percent:` "
+    "when the state published only a percentage",
+    "properties": {
+        "students": _count("the number of students the count is out of"),
+        "count": _count("the number of students counted"),
+        "percent": {
+            "type": ["number", "null"],
+            "minimum": 0,
+            "maximum": 100,
+            "description": "the percentage the state published, from 0 to 100 (or ~ if hidden)",
+        },
+    },
+    "additionalProperties": False,
+}
+
+_MEASURE_YEAR = {
+    "type": "object",
+    "description": "`groups:` (student groups) and, optionally, `grades:`",
+    "properties": {
+        "groups": {
+            "type": "object",
+            "description": "student groups such as `all: {students: 400, count: 52}`",
+            "propertyNames": {"pattern": _NAME},
+            "additionalProperties": _MEASURE_ROW,
+        },
+        "grades": {
+            "type": "object",
+            "description": "one entry per grade, such as `'3': {students: 60, count: 9}`",
+            "additionalProperties": _MEASURE_ROW,
+        },
+    },
     "additionalProperties": False,
 }
 
@@ -113,6 +151,57 @@ SCHOOL_SCHEMA: dict[str, Any] = {
             "propertyNames": {"enum": list(SUBJECTS)},
             "additionalProperties": _ROW,
         },
+        "history": {
+            "type": "object",
+            "description": "earlier years' results: a school year in quotes, such as '2024-25', "
+            "then subjects as under `assessments:`",
+            "propertyNames": {"pattern": _YEAR},
+            "additionalProperties": {
+                "type": "object",
+                "description": "reading, math and science results of that year",
+                "propertyNames": {"enum": list(SUBJECTS)},
+                "additionalProperties": _SUBJECT,
+            },
+        },
+        "measures": {
+            "type": "object",
+            "description": "measures such as `chronic_absence:`, each by school year in quotes",
+            "propertyNames": {"pattern": _NAME},
+            "additionalProperties": {
+                "type": "object",
+                "description": "a school year in quotes, such as '2025-26', then `groups:`",
+                "propertyNames": {"pattern": _YEAR},
+                "additionalProperties": _MEASURE_YEAR,
+            },
+        },
+        "accountability": {
+            "type": "object",
+            "description": "`status:` (none, csi, tsi or atsi), and `groups:` or `reason:`",
+            "properties": {
+                "status": {"enum": list(STATUSES), "description": f"one of {', '.join(STATUSES)}"},
+                "groups": {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": _NAME},
+                    "description": "the student groups the state named, such as [disability]",
+                },
+                "reason": {
+                    "enum": ["lowest_performing", "low_graduation", "groups"],
+                    "description": "lowest_performing, low_graduation or groups",
+                },
+            },
+            "required": ["status"],
+            "additionalProperties": False,
+        },
+        "spending_sources": {
+            "type": "object",
+            "description": "dollars per student by source: `federal:` and `state_local:`",
+            "propertyNames": {"enum": list(MONEY_SOURCES)},
+            "additionalProperties": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "whole dollars per student, such as 1450",
+            },
+        },
         "absenteeism": _pair(
             "students",
             "chronic",
@@ -156,9 +245,7 @@ SCHOOL_SCHEMA: dict[str, Any] = {
 _COMPARISON = {
     "type": "object",
     "description": "percentages for all students, such as `reading: 54`",
-    "propertyNames": {
-        "enum": [*SUBJECTS, *RATES, "teachers_experienced"],
-    },
+    "propertyNames": {"pattern": _NAME},
     "additionalProperties": {
         "type": "integer",
         "minimum": 0,
@@ -237,76 +324,62 @@ DISTRICT_SCHEMA: dict[str, Any] = {
             "additionalProperties": {"type": "string"},
             "description": "where the figures come from: text, or text per language such as `en: ...` and `es: ...`",
         },
+        "group_sets": {
+            "type": "object",
+            "description": "sets of student groups that add up to all students, such as "
+            "`race: [american_indian, asian, black, filipino, hispanic, pacific_islander, white, two_or_more]`",
+            "propertyNames": {"pattern": _NAME},
+            "additionalProperties": {
+                "type": "array",
+                "items": {"type": "string", "pattern": _NAME},
+                "minItems": 2,
+                "uniqueItems": True,
+                "description": "two or more group names that together are every student once",
+            },
+        },
+        "measures": {
+            "type": "object",
+            "description": "measures of your own, such as `bullying_reports: {better: lower}`",
+            "propertyNames": {"pattern": _NAME},
+            "additionalProperties": {
+                "type": "object",
+                "description": "`better:` (higher or lower) and `high_school_only:` (true or false)",
+                "properties": {
+                    "better": {"enum": ["higher", "lower"], "description": "higher or lower"},
+                    "high_school_only": {"type": "boolean", "description": "true or false"},
+                },
+                "additionalProperties": False,
+            },
+        },
+        "naep": {
+            "type": "object",
+            "description": "`year:` and `results:` of the state on NAEP, the national test",
+            "properties": {
+                "year": {"type": "string", "description": "the year of the test, such as '2024'"},
+                "results": {
+                    "type": "object",
+                    "description": "reading_4, math_4, reading_8 and math_8, each with `state:` and `nation:`",
+                    "propertyNames": {"enum": ["reading_4", "math_4", "reading_8", "math_8"]},
+                    "additionalProperties": {
+                        "type": "object",
+                        "description": "`state:` and `nation:`, percentages at NAEP Proficient or above",
+                        "properties": {
+                            "state": {"type": "integer", "minimum": 0, "maximum": 100},
+                            "nation": {"type": "integer", "minimum": 0, "maximum": 100},
+                        },
+                        "required": ["state"],
+                        "additionalProperties": False,
+                    },
+                },
+            },
+            "required": ["year", "results"],
+            "additionalProperties": False,
+        },
+        "accountability_year": {
+            "type": "string",
+            "description": "the school year of the state's designations, in quotes, such as '2025-26'",
+        },
     },
     "required": ["district", "year", "min_n"],
     "additionalProperties": False,
 }
-
-
-_VALIDATORS: dict[int, jsonschema.Draft202012Validator] = {}
-
-
-def schema_error(lined: LinedYaml, schema: Mapping[str, Any], at: Sequence[str | int] = ()) -> None:
-    """Raise one line for the first place where ``lined`` (at path ``at``) breaks ``schema``."""
-    instance = lined.data
-    for step in at:
-        instance = instance[step]
-    validator = _VALIDATORS.get(id(schema))
-    if validator is None:
-        validator = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
-        _VALIDATORS[id(schema)] = validator
-    errors = sorted(
-        validator.iter_errors(instance),
-        key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
-    )
-    if not errors:
-        return
-    error = errors[0]
-    path = [*at, *error.absolute_path]
-    expected = error.schema.get("description", "") if isinstance(error.schema, Mapping) else ""
-    kind = error.validator
-    if kind == "required":
-        missing = str(error.message).split("'")[1] if "'" in error.message else "a field"
-        sub = (
-            error.schema.get("properties", {}).get(missing, {})
-            if isinstance(error.schema, Mapping)
-            else {}
-        )
-        problem = f"`{path_text([*path, missing])}` is missing"
-        expected = sub.get("description", expected)
-    elif kind == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        field_name = extra[0] if extra else "?"
-        allowed = ", ".join(error.schema.get("properties", {}))
-        path = [*path, field_name]
-        problem = f"`{path_text(path)}` is not a field Homeroom knows"
-        expected = f"only these fields: {allowed}"
-    elif "propertyNames" in error.relative_schema_path and kind == "enum":
-        bad = str(error.instance)
-        path = [*path, bad]
-        problem = f"`{path_text(path)}` is not a name Homeroom knows"
-        expected = f"one of: {', '.join(map(str, error.validator_value))}"
-    elif kind == "propertyNames":
-        bad = str(error.instance)
-        allowed = ", ".join(error.validator_value.get("enum", []))
-        problem = f"`{path_text(path)}` has an unknown entry"
-        expected = f"one of: {allowed}"
-        for key in error.instance if isinstance(error.instance, Mapping) else []:
-            if key not in error.validator_value.get("enum", []):
-                bad = str(key)
-                path = [*path, bad]
-                problem = f"`{path_text(path)}` is not a name Homeroom knows"
-                break
-    elif not path and kind == "type":
-        problem = "this file does not hold `key: value` lines"
-    elif isinstance(error.instance, Mapping | list):
-        problem = f"`{path_text(path)}` has the wrong form"
-    else:
-        problem = f"`{path_text(path)}` is {safe_repr(error.instance)}"
-    raise InputError(
-        lined.display,
-        f"{problem}; expected {expected or 'another form'}.",
-        line=lined.line_of(path),
-    )

@@ -57,6 +57,11 @@ class Words:
             return text
         return self.trace.mark(text, field_origin(district.display, district.lines, key, True))
 
+    def set_intro(self, name: str) -> str:
+        """The words before a group set's table ("By race and ethnicity:")."""
+        key = f"sets.{name}"
+        return self(key) if self.catalogs.has(key, self.lang) else self("tables.groups_intro")
+
     @property
     def marker(self) -> str:
         """The one privacy marker."""
@@ -136,6 +141,10 @@ class Words:
             for run in ([run] if len(run) != 2 else [[run[0]], [run[1]]])
         ]
         return format_list(parts, locale=self.locale)
+
+    def list(self, items: Sequence[str]) -> str:
+        """Items joined the language's way: "A, B and C"."""
+        return format_list(list(items), locale=self.locale) if items else ""
 
     def points(self, count: int) -> str:
         """1 point, 8 points."""
