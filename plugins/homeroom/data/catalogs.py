@@ -134,11 +134,15 @@ class Catalogs:
         if template is None:
             default = self.catalogs.get(self.default)
             line = default.lines.get(key) if default is not None else None
+            where = (
+                f"it is on line {line} of the {self.default} strings"
+                if line is not None
+                else f"the {self.default} strings do not have it either"
+            )
             raise InputError(
                 catalog.display,
-                f"the string `{key}` is missing (it is on line {line} of the "
-                f"{self.default} strings). Add it, translated, so this page can be "
-                "published in this language.",
+                f"the string `{key}` is missing ({where}). Add it, translated, so this page "
+                "can be published in this language.",
             )
         try:
             return template.format_map(params)
