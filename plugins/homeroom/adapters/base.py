@@ -1,8 +1,7 @@
 """What every Homeroom check plugin shares: its options, its check's data read early, pages made.
 
 Every check runs once per build for every language, in the build's session
-(:mod:`homeroom.adapters.session`); a check plugin only makes sure its check's data is
-read (and broken data reported) in ``on_config``, and asks the session for the build's
+(:mod:`homeroom.adapters.session`); a check plugin asks the session for the build's
 findings in ``on_files``. How findings are logged is in :mod:`homeroom.adapters.reporting`;
 what stops the build, in :mod:`homeroom.adapters.gate`.
 
@@ -24,10 +23,8 @@ from mkdocs.structure.files import File, Files
 
 from homeroom.adapters.gate import Gate
 from homeroom.adapters.options import mkdocs_option
-from homeroom.adapters.reporting import stop_on_input_errors
-from homeroom.adapters.session import checked, session
+from homeroom.adapters.session import checked
 from homeroom.data.options import CheckOptions
-from homeroom.model.errors import HomeroomError
 
 
 def generated_page(
@@ -73,24 +70,20 @@ class CheckConfig(Config):
 
 
 class CheckPlugin(Gate, BasePlugin[CheckConfig]):
-    """A Homeroom check as an MkDocs plugin: its data read in ``on_config``, findings in ``on_files``.
+    """A Homeroom check as an MkDocs plugin: the build's findings are asked for in ``on_files``.
 
     Subclasses name the core check (``check_name``) and declare their options, which the
     session reads under the check's name, exactly as ``homeroom check`` reads them from
-    mkdocs.yml.
+    mkdocs.yml. The check's data is read only when a page needs checking: in a build where
+    every result is cached it is never read (a result is cached only under the fingerprint
+    of data that was read without error), and broken data stops the build, with its line,
+    before any page is written.
     """
 
     check_name = ""
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Read and validate the check's data now, so bad data stops the build with its line."""
-        config = super().on_config(config)
-        if self.config.enabled:
-            try:
-                session(config).check(self.check_name).check  # noqa: B018 - read it now
-            except HomeroomError as exc:
-                stop_on_input_errors(exc)
-        return config
+    def __init__(self) -> None:
+        """Nothing to keep between builds: the build's session holds it all."""
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The build's checks run (once, whichever plugin asks first) and are logged."""

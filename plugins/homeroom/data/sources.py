@@ -7,6 +7,7 @@ naming the file and line, written for the person who edits the file.
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -150,12 +151,12 @@ def load_source(
     Named pipes, devices and links that loop are refused before they are opened (reading
     a pipe would wait forever).
     """
-    raw = read_regular_file(path, display_path(path, project_root))
+    display = display_path(path, project_root)
+    raw = read_regular_file(path, display)
     key = (path, docs_dir, project_root, languages)
     known = _READ.get(key)
     if known is not None and known[0] == raw:
         return known[1]
-    display = display_path(path, project_root)
     rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.name
     page, language = page_and_language(rel, display, languages)
     text = decode(raw, display)
@@ -238,11 +239,17 @@ def page_and_language(rel: str, display: str, languages: LanguageSet) -> tuple[s
     return page, suffix
 
 
+@functools.lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    # A project root is resolved once, not once per page (thousands of pages per build).
+    return safe_resolve(folder)
+
+
 def display_path(path: Path, project_root: Path | None) -> str:
     """A short path for messages: relative to the project root when possible."""
     root = project_root or Path.cwd()
     try:
-        return safe_resolve(path).relative_to(root.resolve()).as_posix()
+        return safe_resolve(path).relative_to(_resolved(root)).as_posix()
     except ValueError:
         return os.path.relpath(path, root) if path.is_absolute() else path.as_posix()
 

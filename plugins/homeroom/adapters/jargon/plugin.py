@@ -10,6 +10,34 @@ from homeroom.adapters.base import CheckPlugin, generated_page
 from homeroom.adapters.jargon.config import JargonConfig
 from homeroom.adapters.session import current_language, default_language, session
 from homeroom.pages.glossary_page import glossary_markdown
+from homeroom.run.session import Session
+from homeroom.text.syllables import base_language
+
+#: The glossary pages are kept in the disk cache under this name, by the check's fingerprint.
+CACHE_NAME = "glossary-page"
+
+
+def glossary_pages(current: Session) -> dict[str, str]:
+    """The family glossary page's Markdown in each language that has a glossary.
+
+    Kept in the disk cache under the jargon check's fingerprint (its glossaries' content and
+    the code), so a build where nothing changed never reads a glossary.
+    """
+    check = current.check("jargon")
+    fingerprint = check.fingerprint()
+    cache = current.cache
+    stored = cache.get(CACHE_NAME, fingerprint, "pages") if cache is not None else None
+    if isinstance(stored, dict) and all(isinstance(v, str) for v in stored.values()):
+        return {str(k): v for k, v in stored.items()}
+    pages = {}
+    for language, glossary in check.glossaries.items():
+        text = glossary_markdown(glossary)
+        if text is not None:
+            pages[language] = text
+    if cache is not None:
+        cache.put(CACHE_NAME, fingerprint, "pages", pages)
+        cache.save()
+    return pages
 
 
 class JargonPlugin(CheckPlugin):
@@ -17,6 +45,11 @@ class JargonPlugin(CheckPlugin):
 
     config_class = JargonConfig
     check_name = "jargon"
+
+    def __init__(self) -> None:
+        """Set up per-build state."""
+        super().__init__()
+        self._pages: tuple[Session, dict[str, str]] | None = None
 
     # After static-i18n (-100) has chosen this pass's files: it rebuilds every file from
     # disk, so a generated page must be added once it is done, in the language it builds.
@@ -26,10 +59,12 @@ class JargonPlugin(CheckPlugin):
         files = super().on_files(files, config=config)
         if not (self.config.enabled and self.config.glossary_page):
             return files
-        check = session(config).check(self.check_name)
+        current = session(config)
+        if self._pages is None or self._pages[0] is not current:
+            self._pages = (current, glossary_pages(current))  # once per build
+        pages = self._pages[1]
         language = current_language(config)
-        glossary = check.glossary_for(language)
-        text = glossary_markdown(glossary) if glossary is not None else None
+        text = pages.get(language) or pages.get(base_language(language))
         if text is not None and files.get_file_from_path(self.config.glossary_page) is None:
             page = generated_page(
                 config,
@@ -38,11 +73,7 @@ class JargonPlugin(CheckPlugin):
                 language=language,
                 default=default_language(config),
                 # The same page in every language that has a glossary.
-                languages=[
-                    lang
-                    for lang, glossary in check.glossaries.items()
-                    if glossary_markdown(glossary) is not None
-                ],
+                languages=list(pages),
             )
             files.append(page)
         return files
