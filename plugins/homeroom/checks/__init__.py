@@ -1,7 +1,8 @@
 """The two kinds of check the engine runs (:mod:`homeroom.run.engine`).
 
 - A :class:`PageCheck` sees one page (its source and prose) and returns findings and
-  metrics; its results are cached per page.
+  metrics; its results are cached per page, under the fingerprint its registration gives
+  (:class:`homeroom.run.registry.LazyCheck`: options, data files, code).
 - A :class:`SiteCheck` sees every page of the site at once (translation coverage, interface
   catalogs, school languages). While the engine walks the pages for the page checks, it asks
   each site check for what it needs from a page (:meth:`SiteCheck.page_data`, worked out in
@@ -37,9 +38,6 @@ class PageCheck(Protocol):
     """A check that looks at one page at a time."""
 
     name: str
-
-    def fingerprint(self) -> str:
-        """A string that changes whenever the check's rules or thresholds change."""
 
     def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
         """Check one page."""

@@ -33,7 +33,6 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from homeroom.checks import PageResult
 from homeroom.checks.content_html import (
@@ -49,7 +48,6 @@ from homeroom.data.placeholders import TO_WRITE
 from homeroom.data.settings import Settings
 from homeroom.data.sources import DATA_DIR, Source, display_path
 from homeroom.model.findings import Finding, Severity
-from homeroom.model.fingerprint import digest
 from homeroom.text.code_mask import mask_code
 from homeroom.text.lang import language_data_files
 from homeroom.text.prose import ProseDocument
@@ -148,10 +146,6 @@ class ContentCheck:
     """Report code, embedded sites, redirects, forms and unfinished notes on a page."""
 
     name = "content"
-
-    def fingerprint(self) -> str:
-        """Changes whenever these rules or the placeholder words change."""
-        return digest(self.name, RULES_VERSION, sorted(TO_WRITE.items()))
 
     def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
         """Every unsafe or unfinished thing on the page, and its ``allow`` entries that allow nothing."""
@@ -267,11 +261,6 @@ def _document_with_code(path: Path, shown: str, suffix: str) -> Finding | None:
 
 
 _RUNS_CODE = {"content.script", "content.event-handler", "content.javascript-url"}
-
-
-def options_used(settings: Settings) -> dict[str, Any]:
-    """The options that change results (for the cache's fingerprint): none."""
-    return {}
 
 
 def data_files(settings: Settings) -> list[Path]:

@@ -16,9 +16,9 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from homeroom.checks import PageResult
+from homeroom.data.options import PageTypesOptions
 from homeroom.data.page_types import PAGE_TYPES_FILE, PageType, PageTypes, Section, load_page_types
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, display_path
@@ -92,10 +92,6 @@ class PageTypesCheck:
     def __init__(self, page_types: PageTypes | None) -> None:
         """Use these page types; with None (no data file) the check finds nothing."""
         self.page_types = page_types
-
-    def fingerprint(self) -> str:
-        """Changes whenever the page-types data changes."""
-        return self.page_types.digest if self.page_types is not None else "none"
 
     def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
         """Report an unknown or missing type, missing sections and sections out of order."""
@@ -257,19 +253,9 @@ def _already_there(section: Section, page_headings: list[Heading], language: str
     return ""
 
 
-def options_used(settings: Settings) -> dict[str, Any]:
-    """The options that change results, defaults filled in (for the cache's fingerprint)."""
-    options = settings.plugins.get("pagetypes")
-    return {
-        "listed": options is not None,
-        "types": str((options or {}).get("types") or PAGE_TYPES_FILE),
-    }
-
-
 def data_files(settings: Settings) -> list[Path]:
     """The data files the check's results depend on (for the cache's fingerprint)."""
-    options = settings.plugins.get("pagetypes")
-    return [settings.data_dir / str((options or {}).get("types") or PAGE_TYPES_FILE)]
+    return [settings.data_dir / (settings.options(PageTypesOptions).types or PAGE_TYPES_FILE)]
 
 
 def build(settings: Settings) -> PageTypesCheck:
@@ -278,12 +264,11 @@ def build(settings: Settings) -> PageTypesCheck:
     A site that lists ``homeroom/pagetypes`` in mkdocs.yml must have the data file; run
     without configuration, a folder with no data file is simply not checked for types.
     """
-    options = settings.plugins.get("pagetypes")
-    name = str((options or {}).get("types") or PAGE_TYPES_FILE)
+    name = settings.options(PageTypesOptions).types or PAGE_TYPES_FILE
     path = settings.data_dir / name
     shown = display_path(path, settings.project_root)
     if not path.exists():
-        if options is None:
+        if not settings.listed(PageTypesOptions):
             return PageTypesCheck(None)
         raise InputError(
             shown,

@@ -18,7 +18,6 @@ Rules:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,7 +29,6 @@ from homeroom.checks.readability_sentences import difficulty_finding, length_fin
 from homeroom.data import readability_limits
 from homeroom.data.glossary import fold
 from homeroom.data.readability_limits import (
-    DEFAULT_THRESHOLDS_FILE,
     PageLimit,
     Profile,
     ReadabilityOptions,
@@ -76,12 +74,6 @@ class ReadabilityCheck:
     def __init__(self, options: ReadabilityOptions) -> None:
         """Use these limits."""
         self.options = options
-        # Computed once: the engine asks for it on every page.
-        self._fingerprint = hashlib.sha256(repr(options).encode()).hexdigest()[:16]
-
-    def fingerprint(self) -> str:
-        """Changes whenever limits change, so cached results are never stale."""
-        return self._fingerprint
 
     def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
         """Check one page."""
@@ -337,16 +329,6 @@ def _front_matter_line(source: Source, key: str) -> int:
         if line.startswith(f"{key}:"):
             return number
     return 1
-
-
-def options_used(settings: Settings) -> dict[str, Any]:
-    """The options that change results, defaults filled in (for the cache's fingerprint).
-
-    Reporting options (``enabled``, ``fail_on``) never change a result, and MkDocs fills
-    in defaults that ``homeroom check`` leaves out: both runs must get the same fingerprint.
-    """
-    name = settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE)
-    return {"thresholds": str(name)}
 
 
 def data_files(settings: Settings) -> list[Path]:

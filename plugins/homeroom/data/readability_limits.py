@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from homeroom.data.glossary import GLOSSARY_DIR, Glossary, glossary_files, load_glossaries
+from homeroom.data.options import ReadabilityOptions as ReadabilityPluginOptions
 from homeroom.data.readability_schema import READABILITY_SCHEMA
 from homeroom.data.ruledata import RuleFile, errors_of, read_rule_file, rule_file_from_data
 from homeroom.data.settings import Settings
@@ -262,7 +263,7 @@ def options_from_settings(settings: Settings) -> ReadabilityOptions:
     The default file may be absent (built-in limits apply); a file named in mkdocs.yml
     must exist. Every mistake in the limits and in the glossaries is raised together.
     """
-    name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
+    name = settings.options(ReadabilityPluginOptions).thresholds
     path = settings.data_dir / name
     shown = display_path(path, settings.project_root)
     problems: list[InputError] = []
@@ -301,7 +302,7 @@ def data_files(settings: Settings) -> list[Path]:
     The thresholds file, the glossaries, and the language word lists shipped with Homeroom
     (abbreviations that do not end a sentence, where to split one).
     """
-    name = str(settings.plugins.get("readability", {}).get("thresholds", DEFAULT_THRESHOLDS_FILE))
+    name = settings.options(ReadabilityPluginOptions).thresholds
     glossaries = [path for _, path in glossary_files(settings.data_dir, settings.languages.codes)]
     accept = settings.data_dir / GLOSSARY_DIR / "accept.yml"
     return [

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from homeroom.data import catalogs, glossary, notices, page_types, readability_limits, ruledocs
+from homeroom.data.options import PageTypesOptions
 from homeroom.data.ruledata import errors_of, read_rule_file
 from homeroom.data.settings import Settings
 from homeroom.data.sources import display_path
@@ -48,7 +49,7 @@ def site_problems(settings: Settings) -> list[InputError]:
     data, root, codes = settings.data_dir, settings.project_root, settings.languages.codes
     problems: list[InputError] = []
     _collect(problems, lambda: readability_limits.options_from_settings(settings))
-    name = (settings.plugins.get("pagetypes") or {}).get("types") or page_types.PAGE_TYPES_FILE
+    name = settings.options(PageTypesOptions).types or page_types.PAGE_TYPES_FILE
     types = data / str(name)
     if types.exists():
         _collect(problems, lambda: page_types.load_page_types(types, display_path(types, root)))

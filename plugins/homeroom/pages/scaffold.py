@@ -20,6 +20,12 @@ from typing import Any
 
 import yaml
 
+from homeroom.data.options import (
+    JargonOptions,
+    PageTypesOptions,
+    ReportCardsOptions,
+    TranslationsOptions,
+)
 from homeroom.data.page_types import PAGE_TYPES_FILE, PageType, load_page_types
 from homeroom.data.placeholders import to_write
 from homeroom.data.settings import Settings, load_settings
@@ -35,9 +41,6 @@ _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 _EXAMPLE = "such as `grade-9` (a folder is allowed: `family/welcome`)"
 
 #: Defaults of the options that name the pages Homeroom generates.
-GLOSSARY_PAGE = "glossary.md"
-REPORT_CARDS_FOLDER = "schools"
-STATUS_PAGE = "staff/translations.md"
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,7 @@ class NewFile:
 
 
 def _page_type(settings: Settings, type_name: str) -> PageType:
-    options = settings.plugins.get("pagetypes") or {}
-    path = settings.data_dir / str(options.get("types") or PAGE_TYPES_FILE)
+    path = settings.data_dir / (settings.options(PageTypesOptions).types or PAGE_TYPES_FILE)
     types = load_page_types(path, display_path(path, settings.project_root))
     page_type = types.get(type_name)
     if page_type is None:
@@ -147,15 +149,14 @@ def generated_pages(settings: Settings) -> list[tuple[str, str]]:
     """(page or folder/, what generates it) for each page Homeroom adds to this site."""
     found: list[tuple[str, str]] = []
     if settings.enabled("jargon"):
-        page = str((settings.plugins.get("jargon") or {}).get("glossary_page", GLOSSARY_PAGE))
+        page = settings.options(JargonOptions).glossary_page
         if page:
             found.append((page, "the family glossary, which Homeroom builds from the glossaries"))
     if settings.enabled("reportcards"):
-        options = settings.plugins.get("reportcards") or {}
-        folder = str(options.get("output", REPORT_CARDS_FOLDER)).strip("/")
+        folder = settings.options(ReportCardsOptions).output.strip("/")
         found.append((f"{folder}/", "the school report cards, which Homeroom builds from data"))
     if settings.enabled("translations"):
-        page = str((settings.plugins.get("translations") or {}).get("status_page", STATUS_PAGE))
+        page = settings.options(TranslationsOptions).status_page
         if page:
             found.append((page, "the staff page on translations, which Homeroom builds"))
     return found

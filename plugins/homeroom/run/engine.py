@@ -129,9 +129,16 @@ def _page_key(source: Source) -> str:
     return f"{source.display}\0{source.digest}"
 
 
+def _fingerprint(check: PageCheck) -> str | None:
+    """The fingerprint results are kept under (a check given bare, not registered: none)."""
+    return check.fingerprint() if isinstance(check, LazyCheck) else None
+
+
 def _lookup(source: Source, check: PageCheck, cache: DiskCache | None) -> PageResult | None:
     """A result already known, from memory or the disk cache (without computing it)."""
-    fingerprint = check.fingerprint()
+    fingerprint = _fingerprint(check)
+    if fingerprint is None:
+        return None
     key = (check.name, fingerprint, source.display, source.digest)
     result = _CACHE.get(key)
     if result is not None:
@@ -151,8 +158,10 @@ def _lookup(source: Source, check: PageCheck, cache: DiskCache | None) -> PageRe
 
 def _keep(source: Source, check: PageCheck, result: PageResult, cache: DiskCache | None) -> None:
     """A result just computed: into memory and the disk cache."""
-    fingerprint = check.fingerprint()
+    fingerprint = _fingerprint(check)
     STATS["computed"] += 1
+    if fingerprint is None:
+        return
     _CACHE.put((check.name, fingerprint, source.display, source.digest), result)
     if cache is not None:
         cache.put(check.name, fingerprint, _page_key(source), _to_json(result))
