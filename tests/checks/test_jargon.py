@@ -133,6 +133,21 @@ def test_unknown_acronyms_must_be_spelled_out() -> None:
     assert findings("Join the Parent Teacher Organization (PTO). The PTO meets monthly.\n") == []
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<!-- Parent Teacher Organization (PTO) -->\n\n",
+        "`Parent Teacher Organization (PTO)`\n\n",
+        "```\nParent Teacher Organization (PTO)\n```\n\n",
+        "---\ntitle: Parent Teacher Organization (PTO)\n---\n",
+    ],
+    ids=["comment", "code", "code-block", "front-matter"],
+)
+def test_a_spelling_families_cannot_read_does_not_explain_an_acronym(hidden: str) -> None:
+    found = findings(hidden + "Join the PTO today.\n")
+    assert [(f.rule, f.match) for f in found] == [("jargon.acronym", "PTO")]
+
+
 def test_accept_list_allows_names() -> None:
     assert (
         findings(

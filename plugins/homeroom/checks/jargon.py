@@ -16,12 +16,10 @@ inside raw HTML (a table cell, a ``<div>``) is; phrases match across line breaks
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from homeroom.checks import PageResult
 from homeroom.data.glossary import GLOSSARY_DIR, Entry, Glossary, fold, load_glossaries
@@ -119,14 +117,6 @@ class JargonCheck:
     def __init__(self, glossaries: Mapping[str, Glossary]) -> None:
         """Use these glossaries, by language code."""
         self.glossaries = glossaries
-        # Computed once: the engine asks for it on every page.
-        self._fingerprint = hashlib.sha256(repr(sorted(glossaries.items())).encode()).hexdigest()[
-            :16
-        ]
-
-    def fingerprint(self) -> str:
-        """Changes whenever any glossary entry or the accept list changes."""
-        return self._fingerprint
 
     def glossary_for(self, language: str) -> Glossary | None:
         """The glossary of a language (or of its base language)."""
@@ -144,11 +134,14 @@ class JargonCheck:
         seen_acronyms: set[str] = set()
         # Abbreviations every family knows, in the page's language (its package data).
         known = language_words(source.language).known_abbreviations
-        spelled_out = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,5}s?)\)", source.text)}
+        # Spelled out where families read it: in the prose, not in code, a comment or the
+        # front matter (the units are the page's prose, everything else masked).
+        prose_text = "\n".join(unit.text for unit in doc.units)
+        spelled_out = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,5}s?)\)", prose_text)}
         spelled_out |= {
             m.group(1)
             for m in re.finditer(
-                r"(?<![\w-])([A-Z][A-Z0-9]{1,5}s?)\s+\((?:[^()\s]+\s+){2,}", source.text
+                r"(?<![\w-])([A-Z][A-Z0-9]{1,5}s?)\s+\((?:[^()\s]+\s+){2,}", prose_text
             )
         }
         for unit in doc.units:
@@ -239,14 +232,6 @@ class JargonCheck:
             suggestion=suggestion,
             language=source.language,
         )
-
-
-def options_used(settings: Settings) -> dict[str, Any]:
-    """The options that change results (for the cache's fingerprint): none.
-
-    ``glossary_page`` only names the page the MkDocs plugin publishes.
-    """
-    return {}
 
 
 def data_files(settings: Settings) -> list[Path]:
