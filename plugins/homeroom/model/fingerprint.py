@@ -39,14 +39,16 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Homeroom's version, a hash of its own code, and the versions of its counting libraries.
+    """Homeroom's version, a hash of its code and shipped data, and its counting libraries' versions.
 
     Editing Homeroom itself (a rule, a message) therefore never leaves old results behind.
     """
     from importlib import metadata
 
     package = Path(__file__).resolve().parent.parent  # the homeroom package
-    code = files_digest(p for p in package.rglob("*.py") if "adapters" not in p.parts)
+    # The code, and the data shipped with it (language word lists, rule documentation).
+    shipped = [*package.rglob("*.py"), *package.rglob("*.yml")]
+    code = files_digest(sorted(p for p in shipped if "adapters" not in p.parts))
     versions = []
     for name in LIBRARIES:
         try:
