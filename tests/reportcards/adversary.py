@@ -85,6 +85,7 @@ def _add_row(
     for extra in cells[len(measures) :]:  # the share tested: never 0% or 100% exactly
         if parse_value(extra).key() in (("exact", 0), ("exact", 100)):
             know.leaks.append(f"{where}: {part}/{row} shows a share tested of {extra}")
+        know.published.setdefault((school, part, row, "part"), parse_value(extra))
     n_value = values[0]
     if n_value.kind == "exact" and n_value.number is not None:
         n_range = (n_value.number, n_value.number)
@@ -280,7 +281,7 @@ def attack(site: Path, min_n: int = 10, folder: str = "schools") -> list[str]:
         first_lang, first = next(iter(languages.items()))
         school_knowledge(school, first, know, min_n)
         for lang, page in languages.items():
-            if not any(s in SUBJECTS for s, _ in page.parts):
+            if not any(s not in NOT_ADDITIVE for s, _ in page.parts):
                 leaks.append(f"{page.path}: no results table found; cannot check this page")
             other = Knowledge()
             school_knowledge(school, page, other, min_n)
@@ -292,7 +293,11 @@ def attack(site: Path, min_n: int = 10, folder: str = "schools") -> list[str]:
                     )
             leaks += other.leaks + _glance_leaks(school, page, other)
             leaks += _sentence_leaks(school, page, other)
-        hidden = [v for v, value in know.published.items() if value.kind not in ("exact", "none")]
+        hidden = [
+            v
+            for v, value in know.published.items()
+            if value.kind not in ("exact", "none") and v in know.bounds
+        ]
         tighten(know)
         for var in hidden:
             lo, hi = know.bounds[var]

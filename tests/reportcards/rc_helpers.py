@@ -22,6 +22,16 @@ CT_FILE = (
     / "smarter-balanced_2016-17_all-districts_all-grades.csv"
 )
 CT_MAPPING = DATA / "import" / "ct-smarter-balanced.yml"
+#: Connecticut's chronic absence by grade, three school years (public domain).
+CT_ABSENCE = sorted((TESTS.parent / "data" / "ct-chronic-absence-by-grade").glob("*.csv"))
+CT_ABSENCE_MAPPING = DATA / "import" / "ct-chronic-absence.yml"
+#: California's SARC data files for one county, 2020-21, and the CAASPP entities file.
+CA_FOLDER = TESTS.parent / "data" / "ca-sarc-2020-21"
+CA_FILES = [
+    CA_FOLDER / name
+    for name in ("chronic.txt", "caela.txt", "camath.txt", "sb_ca2021entities_csv.txt")
+]
+CA_MAPPING = DATA / "import" / "ca-sarc.yml"
 
 SITE_YML = """\
 site_name: Report cards test

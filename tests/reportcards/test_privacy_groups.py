@@ -36,7 +36,10 @@ def _no_lone_hidden(pub: PublishedSchool, loaded) -> None:  # type: ignore[no-un
 
 
 def _race_rows(sizes: list[int], share: float) -> dict[str, dict[str, int]]:
-    rows = {g: {"students": n, "count": round(n * share)} for g, n in zip(FEDERAL_RACE, sizes)}
+    rows = {
+        g: {"students": n, "count": round(n * share)}
+        for g, n in zip(FEDERAL_RACE, sizes, strict=True)
+    }
     rows["all"] = {
         "students": sum(r["students"] for r in rows.values()),
         "count": sum(r["count"] for r in rows.values()),

@@ -15,6 +15,8 @@ import pytest
 import yaml
 from adversary import attack, read_page
 from rc_helpers import (
+    CT_ABSENCE,
+    CT_ABSENCE_MAPPING,
     CT_FILE,
     CT_MAPPING,
     ROOT,
@@ -209,9 +211,20 @@ def test_the_attacker_finds_the_leaks_when_suppression_is_weakened(
 
 
 def test_imported_connecticut_report_cards_leak_nothing(tmp_path: Path) -> None:
+    """Test results of 2016-17 and three years of chronic absence, in one folder."""
     out = tmp_path / "imported"
     done = homeroom_cli(
         "reportcards", "import", str(CT_FILE), "--mapping", str(CT_MAPPING), "--out", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    done = homeroom_cli(
+        "reportcards",
+        "import",
+        *map(str, CT_ABSENCE),
+        "--mapping",
+        str(CT_ABSENCE_MAPPING),
+        "--out",
+        str(out),
     )
     assert done.returncode == 0, done.stderr
     site = make_site(tmp_path / "ct", out)
@@ -220,12 +233,14 @@ def test_imported_connecticut_report_cards_leak_nothing(tmp_path: Path) -> None:
     pages = list((site / "site").glob("schools/*/index.html")) + list(
         (site / "site").glob("es/schools/*/index.html")
     )
-    assert len(pages) == 2 * 190
+    assert len(pages) == 2 * 203
     assert attack(site / "site") == []
-    # Andover, grade 3 reading: the state hid levels 1 and 3; they stay hidden, and "met"
-    # (levels 3 + 4) is hidden too, or level 3 could be worked out.
+    # Andover, grade 3 reading in 2016-17: the state hid levels 1 and 3; they stay hidden,
+    # and "met" (levels 3 + 4) is hidden too, or level 3 could be worked out.
     data = yaml.safe_load((out / "andover-school-district.yml").read_text())
-    assert data["assessments"]["reading"]["grades"]["3"]["levels"] == [None, 6, None, 6]
+    grade3 = data["history"]["2016-17"]["reading"]["grades"]["3"]
+    assert grade3["levels"] == [None, 6, None, 6]
     page = read_page(site / "site" / "schools" / "andover-school-district" / "index.html")
-    grade3 = next(r for r in page.parts[("reading", "")][-1] if r[0] == "Grade 3")
-    assert grade3[1] == "26" and grade3[2] == "*" and grade3[4] == "*" and grade3[6] == "*"
+    table = page.parts[("reading", "reading-2016-17")][-1]
+    row = next(r for r in table if r[0] == "Grade 3")
+    assert row[1] == "26" and row[2] == "*" and row[4] == "*" and row[6] == "*"

@@ -18,7 +18,13 @@ def add_parser(commands: Any) -> None:
     importer = actions.add_parser(
         "import", help="turn a state's published CSV file into school data files"
     )
-    importer.add_argument("file", type=Path, metavar="FILE", help="the state's CSV file")
+    importer.add_argument(
+        "file",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="the state's CSV file, or several files a mapping joins by school",
+    )
     importer.add_argument(
         "--mapping", type=Path, required=True, help="the YAML file that maps its columns"
     )
@@ -39,10 +45,10 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``homeroom reportcards ACTION``; return the exit code."""
     # Imported here: every other command starts faster without the importer (jsonschema).
-    from homeroom.reportcards.importer import import_csv
+    from homeroom.reportcards.importer import SKIPPED_BY_MAPPING, import_csv
     from homeroom.reportcards.safewrite import Action, Refused
 
-    out = args.out or Path(f"{args.file.stem}-schools")
+    out = args.out or Path(f"{args.file[0].stem}-schools")
     try:
         result = import_csv(args.file, args.mapping, out, Path.cwd(), replace=args.replace)
     except Refused as refused:
@@ -61,7 +67,23 @@ def run(args: argparse.Namespace) -> int:
         "the state hid stay hidden; the report cards also hide whatever would let them be "
         "worked out."
     )
-    if result.skipped:
+    for account in result.accounts:
+        # Every row is accounted for: used, or left out with its reason and lines.
+        named = f", {account.names} naming schools" if account.names else ""
+        print(
+            f"{account.file}: {account.rows} rows: {account.used} used{named}, "
+            f"{account.left_out} left out."
+        )
+        for reason, lines in account.skipped.items():
+            lines = sorted(lines)
+            shown = ", ".join(str(n) for n in lines[:8]) + (" ..." if len(lines) > 8 else "")
+            rows = "1 row" if len(lines) == 1 else f"{len(lines)} rows"
+            where = "line" if len(lines) == 1 else "lines"
+            if reason == SKIPPED_BY_MAPPING:
+                print(f"Left out {rows}, as `skip:` in the mapping says. ({where} {shown})")
+            else:
+                print(f"  Left out {rows} because {reason} ({where} {shown}).")
+    if result.skipped and not result.accounts:
         print(f"Left out {result.skipped} rows, as `skip:` in the mapping says.")
     for backup in written.backups:
         print(f"Kept the earlier {backup.name.split('.bak-')[0]} as {backup.name}.")

@@ -60,6 +60,8 @@ class Tables:
     """(table, row) of set members the data did not give (worked out, or unknown)."""
     published_counts: dict[tuple[str, str], int | None] = field(default_factory=dict)
     """(table, row) -> the count given with such a percentage (used only to hide small ones)."""
+    levels_rates: set[tuple[str, str]] = field(default_factory=set)
+    """(table, row) of test results whose share met is a rate the state gave."""
     enrolled: dict[tuple[str, str], int] = field(default_factory=dict)
     """(table, row) -> students who should have taken the test (never published)."""
 
@@ -70,6 +72,10 @@ def _row_cells(tables: Tables, table: str, row_id: str, row: _Measured, levels: 
     enrolled = getattr(row, "enrolled", None)
     if enrolled is not None:
         tables.enrolled[(table, row_id)] = enrolled
+    if getattr(row, "state_met", False):
+        # The state's share met, with no count: shown as it gave it, in no sum.
+        tables.published_only[(table, row_id)] = getattr(row, "met_percent", None)
+        tables.levels_rates.add((table, row_id))
     if not levels:
         return
     lv = tuple((table, row_id, m) for m in LEVELS)

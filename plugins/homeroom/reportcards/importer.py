@@ -16,29 +16,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from homeroom.data.sources import display_path
-from homeroom.data.yamllines import read_lined_yaml
 from homeroom.model.errors import InputError
-from homeroom.reportcards.loading import DISTRICT_FILE, district_from_yaml, school_from_yaml
+from homeroom.reportcards.gather import Account, Gathered, check_title_year
+from homeroom.reportcards.importer_general import (
+    check_as_the_build_reads,
+    general_files,
+    import_general,
+)
 from homeroom.reportcards.mappingfile import Mapping_, load_mapping
 from homeroom.reportcards.model import LEVELS
-from homeroom.reportcards.safewrite import Refused, Written, check_out_folder, marked, plan, write
+from homeroom.reportcards.safewrite import Written, check_out_folder, plan, write
 from homeroom.reportcards.statefile import read_rows, read_state_text
 from homeroom.reportcards.statetable import (
     GRADE_ORDER,
     Table,
     clean_cell,
+    find_header,
     norm,
     read_table,
     row_data,
 )
+
+#: Why an assessment file's rows were left out: its mapping's ``skip:`` names them.
+SKIPPED_BY_MAPPING = "the mapping's `skip:` names their grade or subject"
 
 #: Longest file name the importer writes.
 MAX_ID = 100
@@ -57,89 +63,33 @@ def _sum(values: Sequence[int | None]) -> int | None:
     return None if any(v is None for v in values) else sum(v for v in values if v is not None)
 
 
-def _files(table: Table, mapping: Mapping_, source_name: str, mapping_name: str) -> dict[str, str]:
-    """The text of every file to write (name -> text), the district settings first."""
-    settings = mapping.data["district"]
-    district = {"year": mapping.data["year"], **settings}
-    files = {
-        DISTRICT_FILE: marked(
-            f"# Settings for report cards imported from {source_name}.\n"
-            + yaml.safe_dump(district, sort_keys=False, allow_unicode=True),
-            source_name,
-        )
-    }
-    ids: set[str] = set()
-    for code, name in sorted(table.names.items(), key=lambda e: (e[1], e[0])):
-        school_id = _slug(name) or _slug(code) or "school"
-        if school_id in ids:
-            school_id = f"{school_id}-{_slug(code)}".strip("-")
-        number = 2
-        while school_id in ids:
-            school_id, number = f"{school_id.rstrip('-0123456789')}-{number}", number + 1
-        ids.add(school_id)
-        assessments: dict[str, Any] = {}
-        grades_seen: set[str] = set()
-        for subject, by_grade in table.results[code].items():
+def _gathered(table: Table, mapping: Mapping_, shown: str) -> Gathered:
+    """An assessment file's rows as a general import's: all grades summed per subject."""
+    year = mapping.data["year"]
+    found = Gathered(names=dict(table.names), years={year})
+    account = Account(shown, rows=table.used + table.skipped, used=table.used)
+    if table.skipped_lines:
+        account.skipped[SKIPPED_BY_MAPPING] = list(table.skipped_lines)
+    found.accounts.append(account)
+    found.hidden = table.hidden
+    for code, subjects in table.results.items():
+        found.where[code] = (shown, table.first_line[code])
+        for subject, by_grade in subjects.items():
             grades = dict(sorted(by_grade.items(), key=lambda g: _grade_key(g[0])))
-            grades_seen.update(g for g in grades if g != "all")
+            found.grades.setdefault(code, set()).update(g for g in grades if g != "all")
             tested = _sum([g["tested"] for g in grades.values()])
             levels = [_sum([g["levels"][i] for g in grades.values()]) for i in range(len(LEVELS))]
             met = _sum([g.get("met", _sum(g["levels"][2:])) for g in grades.values()])
             subject_data: dict[str, Any] = {"groups": {"all": row_data(tested, levels, met)}}
             if len(grades) >= 2:
                 subject_data["grades"] = grades
-            assessments[subject] = subject_data
-        data = {
-            "id": school_id,
-            "name": name,
-            "level": mapping.data.get("level", "other"),
-            "grades": sorted(grades_seen, key=_grade_key)
-            or [str(g) for g in settings.get("tested_grades", [])],
-            "year": mapping.data["year"],
-            "enrolment": None,
-            "assessments": assessments,
-            "source": mapping.data.get("source", ""),
-        }
-        header = (
-            f"# Imported from {source_name} with {mapping_name} (code {code}).\n"
-            "# null: hidden by the state.\n"
-        )
-        files[f"{school_id}.yml"] = marked(
-            header
-            + yaml.safe_dump(
-                data, sort_keys=False, default_flow_style=None, width=100, allow_unicode=True
-            ),
-            source_name,
-        )
-    return files
-
-
-def _check_as_the_build_reads(files: Mapping[str, str], out: Path, project_root: Path) -> None:
-    """Every file to write passes the data loader's checks, or nothing is written."""
-    problems: list[InputError] = []
-    for name, text in files.items():
-        shown = display_path(out / name, project_root)
-        try:
-            lined = read_lined_yaml(text, shown)
-            if name == DISTRICT_FILE:
-                district_from_yaml(lined)
-            else:
-                school_from_yaml(lined, name)
-        except InputError as exc:
-            problems.append(
-                InputError(
-                    exc.path,
-                    f"{exc.message} (in the data this import would write; nothing was written)",
-                    line=exc.line,
-                )
-            )
-    if problems:
-        raise Refused(problems)
+            found.subjects.setdefault(code, {}).setdefault(year, {})[subject] = subject_data
+    return found
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import wrote."""
+    """What an import wrote, and what became of every row of every file."""
 
     files: tuple[Path, ...]
     entities: int
@@ -148,6 +98,7 @@ class ImportResult:
     skipped: int
     written: Written
     others: tuple[str, ...]  # school files already in the folder that this import did not write
+    accounts: tuple[Account, ...] = ()
 
 
 def _read_bytes(file: Path, shown: str) -> bytes:
@@ -166,37 +117,59 @@ def _read_bytes(file: Path, shown: str) -> bytes:
 
 
 def import_csv(
-    file: Path, mapping_path: Path, out: Path, project_root: Path, *, replace: bool = False
+    file: Path | Sequence[Path],
+    mapping_path: Path,
+    out: Path,
+    project_root: Path,
+    *,
+    replace: bool = False,
 ) -> ImportResult:
-    """Read the state file with the mapping and write one data file per school (or district).
+    """Read the state file(s) with the mapping and write one data file per school (or district).
 
     Raises :class:`~homeroom.model.errors.InputError` or :class:`Refused` (several lines) when
     anything is wrong; nothing is written then.
     """
+    files = [file] if isinstance(file, Path) else list(file)
     mapping = load_mapping(mapping_path, project_root)
     check_out_folder(out, project_root)
-    shown = display_path(file, project_root)
-    text = read_state_text(_read_bytes(file, shown), shown)
-    find = norm(mapping.data["header"]["find"])
-    rows, _ = read_rows(text, shown, lambda cells: find in {norm(clean_cell(c)) for c in cells})
-    table = read_table(rows, mapping, shown)
-    files = _files(table, mapping, file.name, mapping_path.name)
-    _check_as_the_build_reads(files, out, project_root)
-    planned = plan(out, files, project_root, replace=replace, inputs=(file, mapping_path))
-    written = write(planned, project_root)
+    for one in files:
+        _read_bytes(one, display_path(one, project_root))
+    if mapping.general:
+        found, texts, written = import_general(files, mapping, out, project_root, replace=replace)
+    else:
+        if len(files) != 1:
+            raise InputError(
+                mapping.display,
+                f"this mapping reads one file, but {len(files)} were given; expected one state "
+                "file, or a mapping with `files:` that says how to read each.",
+            )
+        shown = display_path(files[0], project_root)
+        text = read_state_text(_read_bytes(files[0], shown), shown)
+        find = norm(mapping.data["header"]["find"])
+        rows, _ = read_rows(text, shown, lambda cells: find in {norm(clean_cell(c)) for c in cells})
+        start, _, _ = find_header(rows, mapping.data["header"], shown, mapping.display)
+        check_title_year(rows, start, mapping.data["year"], shown, mapping.display)
+        table = read_table(rows, mapping, shown)
+        found = _gathered(table, mapping, shown)
+        texts = general_files(found, mapping, out, [files[0].name], mapping_path.name)
+        check_as_the_build_reads(texts, out, project_root)
+        planned = plan(out, texts, project_root, replace=replace, inputs=(files[0], mapping_path))
+        written = write(planned, project_root)
     others = tuple(
         sorted(
             p.name
             for p in (out.glob("*.yml") if out.is_dir() else [])
-            if p.name not in files and not p.name.startswith("_")
+            if p.name not in texts and not p.name.startswith("_")
         )
     )
+    accounts = tuple(found.accounts)
     return ImportResult(
-        files=tuple(out / name for name in files),
-        entities=len(table.names),
-        rows=table.used,
-        hidden_by_state=table.hidden,
-        skipped=table.skipped,
+        files=tuple(out / name for name in texts),
+        entities=len(texts) - 1,
+        rows=sum(a.used for a in accounts),
+        hidden_by_state=found.hidden,
+        skipped=sum(a.left_out for a in accounts),
         written=written,
         others=others,
+        accounts=accounts,
     )

@@ -125,7 +125,7 @@ def school_from_yaml(
             line=lined.line_of(["id"]),
         )
     year = data["year"]
-    subjects = subjects_of(lined, data["assessments"], ["assessments"], sets, _check_row)
+    subjects = subjects_of(lined, data.get("assessments") or {}, ["assessments"], sets, _check_row)
     history = history_of(lined, data, year, sets, _check_row)
     measures = measure_years(lined, data, sets, infos)
     legacy_rates(lined, data, year, measures)

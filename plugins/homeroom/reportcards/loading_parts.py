@@ -33,9 +33,16 @@ def _error(lined: LinedYaml, path: Path_, message: str) -> InputError:
 
 
 def check_groups_known(
-    lined: LinedYaml, groups: Mapping[str, Any], path: Path_, sets: GroupSets
+    lined: LinedYaml,
+    groups: Mapping[str, Any],
+    path: Path_,
+    sets: GroupSets,
+    need_all: bool = True,
 ) -> None:
-    """Every group named must be in one of the district's group sets (or be ``all``)."""
+    """Every group named must be in one of the district's group sets (or be ``all``).
+
+    ``need_all``: the groups need an all-students row (not so for rates a state gave alone).
+    """
     known = sets.groups
     for group in groups:
         if group not in known:
@@ -46,7 +53,7 @@ def check_groups_known(
                 f"one of: {', '.join(known)}. To add a group, list it in a set under "
                 "`group_sets:` in _district.yml (the groups of a set add up to all students).",
             )
-    if groups and "all" not in groups:
+    if need_all and groups and "all" not in groups:
         raise _error(
             lined,
             path,
@@ -137,7 +144,8 @@ def measure_row(lined: LinedYaml, data: Mapping[str, Any], path: Path_) -> Measu
             f"`{path_text([*path, 'percent'])}` is given with `students:`; expected one of "
             "them: Homeroom works out the percentage from `students:` and `count:` itself.",
         )
-    return MeasureRow(students, count, None if percent is None else float(percent))
+    given = None if percent is None else float(percent)
+    return MeasureRow(students, count, given, state_rate="percent" in data)
 
 
 def measure_years(
@@ -160,10 +168,11 @@ def measure_years(
         for year, table in years.items():
             path: Path_ = ["measures", name, year]
             groups_data = table.get("groups") or {}
-            check_groups_known(lined, groups_data, [*path, "groups"], sets)
             groups = {
                 g: measure_row(lined, r, [*path, "groups", g]) for g, r in groups_data.items()
             }
+            counted_rows = any(not r.published_only for r in groups.values())
+            check_groups_known(lined, groups_data, [*path, "groups"], sets, counted_rows)
             grades = {
                 str(g): measure_row(lined, r, [*path, "grades", str(g)])
                 for g, r in (table.get("grades") or {}).items()

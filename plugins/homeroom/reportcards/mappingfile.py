@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from homeroom.data.sources import display_path
-from homeroom.data.yamllines import read_lined_file
+from homeroom.data.yamllines import LinedYaml, read_lined_file
 from homeroom.model.errors import InputError
+from homeroom.reportcards.mapping_general import general_schema, is_general, parts_of
 from homeroom.reportcards.model import SCHOOL_LEVELS, SUBJECTS
 from homeroom.reportcards.schema import DISTRICT_SCHEMA, schema_error
 from homeroom.reportcards.studentdata import refuse_student_data
@@ -126,6 +127,17 @@ class Mapping_:
 
     data: Mapping[str, Any]
     display: str
+    lined: LinedYaml | None = None
+    """The parsed file, for messages that name a line of the mapping."""
+
+    @property
+    def general(self) -> bool:
+        """Whether this is a general mapping (any measure, long or wide, several files)."""
+        return is_general(self.data)
+
+    def line_of(self, path: list[str | int]) -> int | None:
+        """The line of a field of the mapping."""
+        return self.lined.line_of(path) if self.lined is not None else None
 
 
 def load_mapping(path: Path, project_root: Path) -> Mapping_:
@@ -147,7 +159,11 @@ def load_mapping(path: Path, project_root: Path) -> Mapping_:
     district = lined.data.get("district") if isinstance(lined.data, dict) else None
     if isinstance(district, dict) and hasattr(district.get("published"), "isoformat"):
         district["published"] = district["published"].isoformat()
-    schema_error(lined, MAPPING_SCHEMA)
+    if is_general(lined.data):
+        schema_error(lined, general_schema(_DISTRICT_IN_MAPPING))
+        check_general(lined, shown)
+    else:
+        schema_error(lined, MAPPING_SCHEMA)
     # What the mapping sends to the published files is read like school data.
     for part in ("source", "district"):
         if part in lined.data:
@@ -160,6 +176,8 @@ def load_mapping(path: Path, project_root: Path) -> Mapping_:
             f"`district.min_n` ({settings['min_n']}).",
             line=lined.line_of(["district", "small_count"]),
         )
+    if is_general(lined.data):
+        return Mapping_(lined.data, shown, lined)
     if "grade" not in lined.data["columns"] and not settings.get("tested_grades"):
         raise InputError(
             shown,
@@ -167,4 +185,77 @@ def load_mapping(path: Path, project_root: Path) -> Mapping_:
             "the column with the grade, or `tested_grades:` under `district:`.",
             line=lined.line_of(["columns"]),
         )
-    return Mapping_(lined.data, shown)
+    return Mapping_(lined.data, shown, lined)
+
+
+def check_general(lined: LinedYaml, shown: str) -> None:
+    """What the schema cannot say about a general mapping's parts, one line each."""
+    for path, part in parts_of(lined.data):
+        where = "the mapping" if not path else f"`files[{path[1]}]`"
+        columns = part.get("columns", {})
+        if part.get("names_only"):
+            if "name" not in columns:
+                raise InputError(
+                    shown,
+                    f"{where} has `names_only: true` but no `columns.name`; expected the "
+                    "column with each school's name.",
+                    line=lined.line_of([*path, "columns"]),
+                )
+            continue
+        if not part.get("measures") and not part.get("subjects"):
+            raise InputError(
+                shown,
+                f"{where} reads no figures; expected `measures:` (such as `chronic_absence:`) "
+                "or `subjects:`, or `names_only: true` for a file that only names schools.",
+                line=lined.line_of(path) or 1,
+            )
+        layout = part.get("layout", "long")
+        for name, spec in (part.get("measures") or {}).items():
+            by_group = "all" in spec
+            if layout == "long" and by_group:
+                raise InputError(
+                    shown,
+                    f"{where}: `measures.{name}` lists columns per group, but the layout is long "
+                    "(one row per group); expected `count:` and `students:` or `percent:`, or "
+                    "`layout: wide`.",
+                    line=lined.line_of([*path, "measures", name]),
+                )
+            if layout == "wide" and not by_group:
+                raise InputError(
+                    shown,
+                    f"{where}: `measures.{name}` has no `all:`; a wide file has columns per "
+                    "group, so expected `all: {students: ..., count: ...}` and one entry per group.",
+                    line=lined.line_of([*path, "measures", name]),
+                )
+            for group, cols in spec.items() if by_group else [("", spec)]:
+                if "count" not in cols and "percent" not in cols:
+                    at = [*path, "measures", name, *([group] if group else [])]
+                    raise InputError(
+                        shown,
+                        f"{where}: `measures.{name}{'.' + group if group else ''}` names no "
+                        "`count:` or `percent:` column; expected the column with the number of "
+                        "students counted, or the percentage the state gives.",
+                        line=lined.line_of(at),
+                    )
+        if layout == "long" and part.get("subjects"):
+            raise InputError(
+                shown,
+                f"{where}: `subjects:` needs `layout: wide`; a long file of test results (one "
+                "row per school, grade and subject) is read by the assessment mapping, such as "
+                "content/_data/import/ct-smarter-balanced.yml.",
+                line=lined.line_of([*path, "subjects"]),
+            )
+        if layout == "long" and ("group" in columns) == ("grade" in columns):
+            raise InputError(
+                shown,
+                f"{where}: a long file needs one of `columns.group` (with `groups:`) or "
+                "`columns.grade`: the column that says which group or grade each row is for.",
+                line=lined.line_of([*path, "columns"]),
+            )
+        if "group" in columns and not part.get("groups"):
+            raise InputError(
+                shown,
+                f"{where} has `columns.group` but no `groups:`; expected the file's group "
+                "values and Homeroom's names, such as `Black or African American: black`.",
+                line=lined.line_of([*path, "columns", "group"]),
+            )

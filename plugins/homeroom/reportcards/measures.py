@@ -58,11 +58,13 @@ class MeasureRow:
     students: int | None
     count: int | None
     percent: float | None = None
+    state_rate: bool = False
+    """The state gave a percentage (perhaps hidden) and no group size."""
 
     @property
     def published_only(self) -> bool:
         """A rate without a group size: the state's own suppression, never used in sums."""
-        return self.students is None and self.percent is not None
+        return self.state_rate
 
     def measures(self) -> Iterator[tuple[str, int | None]]:
         """(measure, value) for the denominator and the count."""

@@ -35,6 +35,9 @@ class Row:
     met: int | None
     enrolled: int | None = None
     """Students who should have taken the test (for the share tested), if given."""
+    met_percent: float | None = None
+    state_met: bool = False
+    """The state gave the share at levels 3 and 4 (``met_percent``) but no count."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Row:
@@ -44,7 +47,12 @@ class Row:
         if met is None and levels[2] is not None and levels[3] is not None:
             met = levels[2] + levels[3]
         return cls(
-            data["tested"], (levels[0], levels[1], levels[2], levels[3]), met, data.get("enrolled")
+            data["tested"],
+            (levels[0], levels[1], levels[2], levels[3]),
+            met,
+            data.get("enrolled"),
+            data.get("met_percent"),
+            "met_percent" in data,
         )
 
     def measures(self) -> Iterator[tuple[str, int | None]]:

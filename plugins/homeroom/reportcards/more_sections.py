@@ -61,13 +61,26 @@ def measure_section(
         tables, tables_hide = set_tables(w, school, measure, levels=False)
         lines += tables
         hidden = hidden or tables_hide
-    if len(years) >= 2 or current is None:
+    with_all = [
+        y
+        for y in years
+        if any(
+            (measure if y == school.year else f"{measure}@{y}", "all", m) in school.cells
+            for m in ("n", "rate")
+        )
+    ]
+    if len(with_all) >= 2:
         lines += [f"### {w('years.title', subject=title)} {{#{anchor(measure)}-years}}", ""]
         lines += [w("years.intro"), ""]
         lines += years_table(w, school, measure, years, levels=False)
     for year in years:
         table = f"{measure}@{year}"
-        if year != school.year and len(school.rows.get(table, ())) > 1:
+        rows = school.rows.get(table, ())
+        if year != school.year and rows and "all" not in rows:
+            more, more_hide = set_tables(w, school, table, levels=False, year=year)
+            lines += more
+            hidden = hidden or more_hide
+        elif year != school.year and len(rows) > 1:
             lines += [
                 f"### {w('years.year_title', subject=title, year=year)} {{#{anchor(measure)}-{year}}}",
                 "",

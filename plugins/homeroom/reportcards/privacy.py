@@ -265,7 +265,7 @@ def suppress(school: School, district: District, *, one_school: bool = False) ->
             cells[key] = Cell(ABOVE, None, district.code_above)
         else:
             cells[key] = Cell(HIDDEN)
-    extra = published_only_cells(tables, district)
+    extra = published_only_cells(tables, cells, district)
     extra.update(participation_cells(tables, cells, district))
     values: dict[Key, int | None] = dict(raw)
     for key, (cell, rule, detail, value) in extra.items():

@@ -27,14 +27,26 @@ from homeroom.reportcards.published import ABOVE, BELOW, HIDDEN, SHOWN, Cell, Ke
 Found = dict[Key, tuple[Cell, str, str, int | None]]
 
 
-def published_only_cells(tables: Tables, district: District) -> Found:
-    """A cell ``(table, row, "rate")`` for each rate a state published without a group size."""
+def published_only_cells(tables: Tables, cells: Mapping[Key, Cell], district: District) -> Found:
+    """A cell ``(table, row, "rate")`` for each rate a state published without a group size.
+
+    A share met that the state gave beside a number tested goes with that number: hidden
+    when the group is hidden.
+    """
     found: Found = {}
     for (table, row), value in tables.published_only.items():
         key = (table, row, "rate")
         count = tables.published_counts.get((table, row))
         audit = count if count is not None else (None if value is None else int(value + 0.5))
-        if value is None:
+        n_cell = cells.get((table, row, "n"), Cell(HIDDEN))
+        small = None
+        if (table, row) in tables.levels_rates and n_cell.shown and value is not None:
+            small = _small_share(value, n_cell.value or 0, district)
+        if (table, row) in tables.levels_rates and not n_cell.shown:
+            found[key] = (Cell(HIDDEN), "privacy.hidden-group", "its group is hidden", audit)
+        elif small is not None:
+            found[key] = (Cell(HIDDEN), small[0], small[1], audit)
+        elif value is None:
             found[key] = (Cell(HIDDEN), "privacy.hidden-at-source", "the state hid this rate", None)
         elif count is not None and count <= district.small_count:
             detail = (
@@ -59,7 +71,58 @@ def published_only_cells(tables: Tables, district: District) -> Found:
             )
         else:
             found[key] = (Cell(SHOWN, int(value + 0.5)), "", "", audit)
+    _protect_rate_sets(tables, found)
     return found
+
+
+def _small_share(value: float, n: int, district: District) -> tuple[str, str] | None:
+    """The rule that hides a rate whose group size is shown, if it would point at a few.
+
+    With the number tested beside it, a rate says roughly how many students it counts: a
+    rate that means 0 to ``small_count`` students (or all but that many), or that coding
+    would still pin to one number, is hidden like such a count.
+    """
+    k = district.small_count
+    if value < district.code_below:
+        lo, hi = 0, -(-district.code_below * n // 100) - 1
+    elif value > district.code_above:
+        lo, hi = district.code_above * n // 100 + 1, n
+    else:
+        lo = max(0, -(-int((value - 0.5) * n) // 100))
+        hi = min(n, int((value + 0.5) * n) // 100)
+    if hi <= k:
+        return "privacy.small-count", f"{value}% of {n} is {k} students or fewer"
+    if lo >= n - k:
+        return "privacy.small-complement", f"{value}% of {n} is all but {k} students or fewer"
+    return None
+
+
+def _protect_rate_sets(tables: Tables, found: Found) -> None:
+    """In a set of groups, show the state's rates only if every group's rate is shown.
+
+    The rates carry no exact count, but with the numbers tested beside them, all students'
+    rate minus the others' would still narrow down a hidden group's (for example: none of
+    them met the standard). So one unknown rate hides the rest of its set; all students'
+    rate stays.
+    """
+    for table, sets in tables.sets.items():
+        if (table, "all", "rate") not in found and (table, "all", "n") not in tables.raw:
+            continue  # no total to subtract from
+        members_of = [members for _, members in sets]
+        grades = tuple(r for r in tables.rows.get(table, ()) if r.startswith("grade:"))
+        if len(grades) >= 2:
+            members_of.append(grades)
+        for members in members_of:
+            keys = [(table, m, "rate") for m in members]
+            if not any(k in found for k in keys):
+                continue
+            if all(k in found and found[k][0].status == SHOWN for k in keys):
+                continue
+            for key in keys:
+                if key in found and found[key][0].status != HIDDEN:
+                    audit = found[key][3]
+                    detail = "another group's rate in its set is hidden or not given"
+                    found[key] = (Cell(HIDDEN), "privacy.complementary", detail, audit)
 
 
 def participation_cells(tables: Tables, cells: Mapping[Key, Cell], district: District) -> Found:

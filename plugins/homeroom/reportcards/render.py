@@ -81,7 +81,7 @@ def school_markdown(
     ) or _science_grades(school)
     lines += accountability_section(w, school, district)
     for subject in SUBJECT_ORDER:
-        if school.has_table(subject):
+        if any(school.has_table(t) for t in (subject, *(f"{subject}@{y}" for y in school.years))):
             subject_lines, hidden = subject_section(w, school, district, subject, science_grades)
             lines += subject_lines
             if hidden:
@@ -141,7 +141,12 @@ def index_markdown(
         cells = [f"[{w.school(school, 'name', school.name)}]({school.id}.md)"]
         cells.append(w.number(school.enrolment) if school.enrolment is not None else w.marker)
         for subject in ("reading", "math"):
+            if not school.has_table(subject):
+                cells.append(w("tables.not_given"))
+                continue
             cell = school.cell(subject, "all", "met")
+            if (subject, "all", "rate") in school.cells:
+                cell = school.cell(subject, "all", "rate")
             cells.append(w.table_cell(cell))
             hidden = hidden or not cell.shown
         lines.append("| " + " | ".join(cells) + " |")

@@ -37,6 +37,13 @@ _ROW = {
         },
         "met": _count("the number at levels 3 and 4 together (only when the levels are hidden)"),
         "enrolled": _count("the number of students who should have taken the test"),
+        "met_percent": {
+            "type": ["number", "null"],
+            "minimum": 0,
+            "maximum": 100,
+            "description": "the share at levels 3 and 4 as the state published it, from 0 to 100, "
+            "when it gave no count (or ~ if hidden)",
+        },
     },
     "required": ["tested", "levels"],
     "additionalProperties": False,
@@ -237,8 +244,12 @@ SCHOOL_SCHEMA: dict[str, Any] = {
             "description": "dollars spent per student in a year, a whole number such as 14250",
         },
         "source": {"type": "string", "description": "where the figures come from, as text"},
+        "state_code": {
+            "type": "string",
+            "description": "the school's code in the state's files, as text (the importer writes it)",
+        },
     },
-    "required": ["id", "name", "level", "grades", "year", "enrolment", "assessments"],
+    "required": ["id", "name", "level", "grades", "year", "enrolment"],
     "additionalProperties": False,
 }
 

@@ -76,9 +76,14 @@ def subject_section(
     what = w(f"subjects.{subject}.what", grades=science_grades)
     lines += [f"{what} {w(f'subjects.{subject}.why')}", ""]
     met = school.cell(subject, "all", "met")
-    lines += [chart(w, school, district, subject, w("chart.title", subject=title), met), ""]
+    if (subject, "all", "rate") in school.cells:
+        met = school.cell(subject, "all", "rate")
     hidden = False
-    if met.status in (SHOWN, BELOW, ABOVE):
+    if school.has_table(subject):
+        lines += [chart(w, school, district, subject, w("chart.title", subject=title), met), ""]
+    if not school.has_table(subject):
+        lines += [w("subjects.not_this_year", year=school.year), ""]
+    elif met.status in (SHOWN, BELOW, ABOVE):
         result = result_sentence(w, f"subjects.{subject}.result", met, school, district, subject)
         lines += [result, ""]
     else:
@@ -116,8 +121,8 @@ def glance(w: Words, school: PublishedSchool, district: District) -> list[str]:
     facts = [(s, s, "met") for s in SUBJECT_ORDER if school.has_table(s)]
     facts += [(m, f"measures.{m}", "count") for m in ("chronic_absence", "graduation")]
     for table, key, measure in facts:
-        if not school.has_table(table):
-            continue
+        if not any((table, "all", m) in school.cells for m in (measure, "rate")):
+            continue  # not given for all students (only by grade, or not at all)
         cell = school.cell(table, "all", measure)
         if (table, "all", "rate") in school.cells:
             cell = school.cell(table, "all", "rate")

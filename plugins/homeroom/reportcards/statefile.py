@@ -2,8 +2,8 @@
 
 State data portals and spreadsheets save "CSV" in several ways: UTF-8 with or without a
 byte-order mark, Windows-1252 (Excel's "CSV" on Windows), UTF-16 (Excel's "Unicode Text"),
-separated by commas, semicolons (Excel in much of Europe and Latin America) or tabs. All of
-those are read. A workbook, a PDF or any other binary file is refused in one line that
+separated by commas, semicolons (Excel in much of Europe and Latin America), tabs, bars or
+carets (California's research files). All of those are read. A workbook, a PDF or any other binary file is refused in one line that
 says how to save the file as CSV.
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from homeroom.model.errors import InputError
 
 #: Column separators tried in this order; the first that finds the header row is used.
-DELIMITERS = (",", ";", "\t", "|")
+DELIMITERS = (",", ";", "\t", "|", "^")
 
 _SAVE_AS_CSV = "open it in a spreadsheet and save it as CSV (in Excel: File > Save As > CSV UTF-8)"
 _SIGNATURES = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,16 +53,16 @@ def clean_cell(value: str) -> str:
     return match.group(1).strip() if match else value
 
 
-def _header(
-    rows: Sequence[CsvRow], mapping: Mapping_, shown: str
+def find_header(
+    rows: Sequence[CsvRow], header: Mapping[str, Any], shown: str, display: str
 ) -> tuple[int, list[str], list[str]]:
     """(index of the header row, its names, the names with the row above joined in)."""
-    find = norm(mapping.data["header"]["find"])
+    find = norm(header["find"])
     for index, row in enumerate(rows):
         names = [clean_cell(c) for c in row.cells]
         if find in (norm(n) for n in names):
             above: list[str] = [""] * len(names)
-            if mapping.data["header"].get("rows", 1) == 2 and index > 0:
+            if header.get("rows", 1) == 2 and index > 0:
                 carried = ""
                 for col, cell in enumerate(rows[index - 1].cells[: len(names)]):
                     carried = clean_cell(cell) or carried
@@ -71,15 +71,16 @@ def _header(
             return index, names, joined
     raise InputError(
         shown,
-        f"no header row with a cell {safe_repr(mapping.data['header']['find'])}; expected the "
-        f"column names the mapping {mapping.display} describes (is this the file it is for, "
+        f"no header row with a cell {safe_repr(header['find'])}; expected the "
+        f"column names the mapping {display} describes (is this the file it is for, "
         "saved as CSV?).",
     )
 
 
-def _column(
-    names: Sequence[str], joined: Sequence[str], wanted: str, shown: str, mapping: Mapping_
+def find_column(
+    names: Sequence[str], joined: Sequence[str], wanted: str, shown: str, display: str
 ) -> int:
+    """The index of the one column called ``wanted`` (in the joined names, else the names)."""
     target = norm(wanted)
     for options in (joined, names):
         hits = [i for i, n in enumerate(options) if norm(n) == target]
@@ -90,12 +91,11 @@ def _column(
         listed = listed[:400] + " ..."
     raise InputError(
         shown,
-        f"no single column called {wanted!r} (named in {mapping.display}); expected one of: "
-        f"{listed}.",
+        f"no single column called {wanted!r} (named in {display}); expected one of: {listed}.",
     )
 
 
-def _grade(text: str) -> str:
+def grade_of(text: str) -> str:
     """A grade as Homeroom writes it: '03' and 'Grade 3' are '3', 'KG' is 'K'."""
     text = re.sub(r"^(?:grade|gr\.?)\s*", "", text.strip(), flags=re.I)
     if text.isdigit():
@@ -150,11 +150,12 @@ class Table:
     used: int = 0
     skipped: int = 0
     hidden: int = 0
+    skipped_lines: list[int] = field(default_factory=list)
 
 
 def read_table(rows: list[CsvRow], mapping: Mapping_, shown: str) -> Table:
     """Check every row; return what they hold, or raise :class:`Refused` listing every bad row."""
-    start, names, joined = _header(rows, mapping, shown)
+    start, names, joined = find_header(rows, mapping.data["header"], shown, mapping.display)
     header_line = rows[start].line
     for col, name in enumerate(joined):
         if _STUDENT_COLUMN.search(name):
@@ -167,11 +168,11 @@ def read_table(rows: list[CsvRow], mapping: Mapping_, shown: str) -> Table:
     cols = mapping.data["columns"]
 
     def find(key: str) -> int:
-        return _column(names, joined, cols[key], shown, mapping)
+        return find_column(names, joined, cols[key], shown, mapping.display)
 
     at = {key: find(key) for key in ("id", "name", "subject", "tested")}
     grade_col = find("grade") if cols.get("grade") else None
-    level_cols = [_column(names, joined, c, shown, mapping) for c in cols["levels"]]
+    level_cols = [find_column(names, joined, c, shown, mapping.display) for c in cols["levels"]]
     met_col = find("met") if cols.get("met") else None
     hidden_markers = {norm(v) for v in mapping.data["suppressed"]}
     subjects = {norm(k): v for k, v in mapping.data["subjects"].items()}
@@ -249,6 +250,7 @@ def read_table(rows: list[CsvRow], mapping: Mapping_, shown: str) -> Table:
             grade_col is not None and norm(raw_grade) in skip_grades
         ):
             table.skipped += 1
+            table.skipped_lines.append(row.line)
             return
         if subject is None:
             raise _BadRow(
@@ -256,7 +258,7 @@ def read_table(rows: list[CsvRow], mapping: Mapping_, shown: str) -> Table:
                 "under `subjects:` (such as `Science: science`), or under `skip: subjects:` "
                 "to leave these rows out"
             )
-        grade = _grade(raw_grade) if grade_col is not None else "all"
+        grade = grade_of(raw_grade) if grade_col is not None else "all"
         if grade_col is not None and grade not in GRADE_ORDER:
             raise _BadRow(
                 f"the grade {safe_repr(raw_grade)} is not one Homeroom knows; expected K or 1 "

@@ -45,11 +45,18 @@ def results_table(w: Words, school: PublishedSchool, table: str, rows: Sequence[
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for row in rows:
         cells = [w.table_cell(school.cell(table, row, "n"), is_count=True)]
-        cells += [w.table_cell(school.cell(table, row, m)) for m in LEVEL_COLUMNS]
+        cells += [w.table_cell(_level(school, table, row, m)) for m in LEVEL_COLUMNS]
         if part:
             cells.append(w.table_cell(school.cell(table, row, "part")))
         lines.append("| " + " | ".join([_name(w, row), *cells]) + " |")
     return [*lines, ""]
+
+
+def _level(school: PublishedSchool, table: str, row: str, measure: str) -> Cell:
+    """A level's cell; "met" is the state's rate when it gave no count."""
+    if measure == "met" and (table, row, "rate") in school.cells:
+        return school.cell(table, row, "rate")
+    return school.cell(table, row, measure)
 
 
 def rate_cell(school: PublishedSchool, table: str, row: str) -> tuple[str | None, Cell]:
@@ -75,7 +82,7 @@ def measure_table(w: Words, school: PublishedSchool, table: str, rows: Sequence[
 
 
 def set_tables(
-    w: Words, school: PublishedSchool, table: str, *, levels: bool
+    w: Words, school: PublishedSchool, table: str, *, levels: bool, year: str = ""
 ) -> tuple[list[str], bool]:
     """Every table of ``table``: one per group set, then the grades; and whether any hides."""
     make = results_table if levels else measure_table
@@ -84,7 +91,7 @@ def set_tables(
     if rows and "all" not in rows:
         # Rates a state gave alone, with no all-students row: they add up to nothing.
         part = table.replace("_", "-").replace("@", "-")
-        lines += [f"### {w('tables.state_rates')} {{#{part}-rates}}", ""]
+        lines += [f"### {w('tables.state_rates', year=year or school.year)} {{#{part}-rates}}", ""]
         lines += [w("tables.state_rates_intro"), ""]
         lines += make(w, school, table, list(rows))
         return lines, any(not c.shown for (t, _, _), c in school.cells.items() if t == table)
@@ -124,7 +131,7 @@ def years_table(
             continue
         if levels:
             cells = [w.table_cell(school.cell(table, "all", "n"), is_count=True)]
-            cells += [w.table_cell(school.cell(table, "all", m)) for m in LEVEL_COLUMNS]
+            cells += [w.table_cell(_level(school, table, "all", m)) for m in LEVEL_COLUMNS]
         else:
             size, share = rate_cell(school, table, "all")
             students = (
