@@ -48,7 +48,7 @@ READABILITY = ReadabilityCheck(options_from_settings(BUNDLED))
 
 #: Rules whose examples are about the whole site, not one page.
 SITE_FAMILIES = ("i18n.",)
-SITE_RULES = ("content.script-file",)
+SITE_RULES = ("content.script-file", "feedback.unclear")
 
 SITE_YML = """\
 site_name: Rule examples
@@ -63,6 +63,8 @@ plugins:
       docs_structure: suffix
       languages:
 {languages}  - homeroom/content
+  - homeroom/feedback:
+      contact_required: []
   - homeroom/translations:
 {options}"""
 

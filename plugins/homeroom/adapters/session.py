@@ -102,6 +102,8 @@ def settings_from(config: MkDocsConfig) -> Settings:
         languages=languages,
         plugins=plugins,
         site_dir=Path(config.site_dir),
+        site_url=str(config.site_url or ""),
+        use_directory_urls=bool(config.use_directory_urls),
     )
 
 

@@ -128,6 +128,9 @@ def _parser() -> argparse.ArgumentParser:
     from homeroom.cli import translations as translations_cli
 
     translations_cli.add_parser(commands)
+    from homeroom.cli.feedback import add_parser as add_feedback_parser
+
+    add_feedback_parser(commands)
     return parser
 
 
@@ -149,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for line in new_page(args.config_file, args.type, args.name, args.title):
                 print(line)
             return EXIT_OK
+        if args.command == "feedback":
+            from homeroom.cli.feedback import run as run_feedback
+
+            return run_feedback(args)
         if args.command == "reportcards":
             from homeroom.cli.reportcards import run as run_reportcards
 

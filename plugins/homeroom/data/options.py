@@ -109,6 +109,39 @@ class ReportCardsOptions(CheckOptions):
     audit_dir: str = option(".homeroom/audit", "audit_dir: .homeroom/audit")
 
 
+@dataclass(frozen=True)
+class FeedbackOptions(CheckOptions):
+    """``homeroom/feedback``: the contact data, what every page must give, families' answers."""
+
+    plugin: ClassVar[str] = "feedback"
+    contact: str = option("contact.yml", "contact: contact.yml")
+    contact_required: tuple[str, ...] = option(
+        ["liaison", "interpreter", "feedback"], "contact_required: [liaison, interpreter]"
+    )
+    answers: str = option("feedback-answers.yml", "answers: feedback-answers.yml")
+    unclear_share: float = option(0.3, "unclear_share: 0.3")
+    min_answers: float = option(5, "min_answers: 5")
+    staff_page: str = option("staff/feedback.md", "staff_page: staff/feedback.md", results=False)
+
+
+@dataclass(frozen=True)
+class MessagesOptions(CheckOptions):
+    """``homeroom/messages``: text-message summaries (``summary:``) and their length."""
+
+    plugin: ClassVar[str] = "messages"
+    required: bool = option(False, "required: true")
+    segments: float = option(1, "segments: 2")
+
+
+@dataclass(frozen=True)
+class HandoutsOptions(PluginOptions):
+    """``homeroom/handouts``: one-page handouts with a QR code, and what goes on them."""
+
+    plugin: ClassVar[str] = "handouts"
+    types: str = option("handouts.yml", "types: handouts.yml")
+    output: str = option("handouts", "output: handouts", results=False)
+
+
 #: Every Homeroom plugin (``homeroom/<name>`` in mkdocs.yml) and its options.
 PLUGINS: dict[str, type[PluginOptions]] = {
     cls.plugin: cls
@@ -119,6 +152,7 @@ PLUGINS: dict[str, type[PluginOptions]] = {
         TranslationsOptions,
         PageTypesOptions,
         ReportCardsOptions,
+        FeedbackOptions,
     )
 }
 

@@ -14,8 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from homeroom.data import catalogs, glossary, notices, page_types, readability_limits, ruledocs
-from homeroom.data.options import PageTypesOptions
+from homeroom.data import (
+    catalogs,
+    contact,
+    feedback_answers,
+    glossary,
+    notices,
+    page_types,
+    readability_limits,
+    ruledocs,
+)
+from homeroom.data.options import FeedbackOptions, PageTypesOptions
 from homeroom.data.ruledata import errors_of, read_rule_file
 from homeroom.data.settings import Settings
 from homeroom.data.sources import display_path
@@ -30,6 +39,8 @@ SITE_FILES: dict[str, str] = {
     page_types.PAGE_TYPES_FILE: "page types and their sections",
     notices.NOTICES_FILE: "notices about the language of a page",
     f"{catalogs.STRINGS_DIR}/*.yml": "interface strings of generated pages",
+    contact.CONTACT_FILE: "who families can reach, and where their answers go",
+    feedback_answers.ANSWERS_FILE: "families' answers about pages (homeroom feedback import)",
 }
 
 
@@ -55,6 +66,10 @@ def site_problems(settings: Settings) -> list[InputError]:
         _collect(problems, lambda: page_types.load_page_types(types, display_path(types, root)))
     _collect(problems, lambda: notices.load_notices(data, root))
     _collect(problems, lambda: catalogs.load_catalogs(data, codes, root))
+    feedback = settings.options(FeedbackOptions)
+    required = feedback.contact_required if settings.listed(FeedbackOptions) else ()
+    _collect(problems, lambda: contact.load_contact(data, root, feedback.contact, required))
+    _collect(problems, lambda: feedback_answers.load_answers(data, root, feedback.answers))
     unique = {str(problem): problem for problem in problems}
     return list(unique.values())
 

@@ -29,6 +29,10 @@ class Settings:
     """Options of each ``homeroom/...`` plugin, by name (``readability``)."""
     site_dir: Path | None = None
     """The site folder mkdocs.yml names (where nothing private may be written)."""
+    site_url: str = ""
+    """The site's public address (``site_url`` in mkdocs.yml): for QR codes and text messages."""
+    use_directory_urls: bool = True
+    """Whether pages are published as ``grade-3/`` (MkDocs' default) or ``grade-3.html``."""
 
     @property
     def data_dir(self) -> Path:
@@ -123,4 +127,6 @@ def load_settings(config_file: Path) -> Settings:
         languages=languages,
         plugins=homeroom,
         site_dir=root / str(data.get("site_dir", "site")),
+        site_url=str(data.get("site_url") or ""),
+        use_directory_urls=data.get("use_directory_urls", True) is not False,
     )

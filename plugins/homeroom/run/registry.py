@@ -19,12 +19,14 @@ from homeroom.checks import (
     PageResult,
     SiteCheck,
     content,
+    feedback,
     jargon,
     pagetypes,
     readability,
 )
 from homeroom.data.options import (
     ContentOptions,
+    FeedbackOptions,
     JargonOptions,
     PageTypesOptions,
     PluginOptions,
@@ -59,6 +61,7 @@ CHECKS: dict[str, CheckSpec] = {
     ),
     "jargon": CheckSpec("jargon", JargonOptions, jargon.build, jargon.data_files),
     "pagetypes": CheckSpec("pagetypes", PageTypesOptions, pagetypes.build, pagetypes.data_files),
+    "feedback": CheckSpec("feedback", FeedbackOptions, feedback.build, feedback.data_files),
 }
 
 

@@ -24,6 +24,9 @@ OWNERS: dict[str, str] = {
     "pagetype": "pagetypes",
     "i18n": "translations",
     "privacy": "reportcards",
+    "feedback": "feedback",
+    "contact": "feedback",
+    "summary": "messages",
 }
 
 

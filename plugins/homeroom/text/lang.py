@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from homeroom.model.errors import InputError
+from homeroom.text.family_words import FAMILY_SCHEMA
 from homeroom.text.syllables import base_language
 
 #: The folder of the package that holds one file per language.
@@ -53,8 +54,8 @@ def _section(description: str, properties: dict[str, Any]) -> dict[str, Any]:
 
 
 LANG_SCHEMA: dict[str, Any] = _section(
-    "`language:` and the sections `sentences:`, `readability:`, `jargon:`, `glossary_page:` "
-    "and `new_page:`",
+    "`language:` and the sections `sentences:`, `readability:`, `jargon:`, `glossary_page:`, "
+    "`new_page:` and `family:`",
     {
         "language": _text("the language code of the file's name", "en"),
         "sentences": _section(
@@ -120,6 +121,8 @@ LANG_SCHEMA: dict[str, Any] = _section(
                 ),
             },
         ),
+        # The words around a family page's text: feedback, contacts, handouts.
+        "family": FAMILY_SCHEMA,
     },
 )
 
