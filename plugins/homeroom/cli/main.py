@@ -131,6 +131,9 @@ def _parser() -> argparse.ArgumentParser:
     from homeroom.cli.feedback import add_parser as add_feedback_parser
 
     add_feedback_parser(commands)
+    from homeroom.cli.export import add_parser as add_export_parser
+
+    add_export_parser(commands)
     return parser
 
 
@@ -152,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for line in new_page(args.config_file, args.type, args.name, args.title):
                 print(line)
             return EXIT_OK
+        if args.command == "export":
+            from homeroom.cli.export import run as run_export
+
+            return run_export(args)
         if args.command == "feedback":
             from homeroom.cli.feedback import run as run_feedback
 

@@ -153,6 +153,7 @@ PLUGINS: dict[str, type[PluginOptions]] = {
         PageTypesOptions,
         ReportCardsOptions,
         FeedbackOptions,
+        MessagesOptions,
     )
 }
 

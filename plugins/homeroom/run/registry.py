@@ -23,11 +23,13 @@ from homeroom.checks import (
     jargon,
     pagetypes,
     readability,
+    summary,
 )
 from homeroom.data.options import (
     ContentOptions,
     FeedbackOptions,
     JargonOptions,
+    MessagesOptions,
     PageTypesOptions,
     PluginOptions,
     ReadabilityOptions,
@@ -62,6 +64,7 @@ CHECKS: dict[str, CheckSpec] = {
     "jargon": CheckSpec("jargon", JargonOptions, jargon.build, jargon.data_files),
     "pagetypes": CheckSpec("pagetypes", PageTypesOptions, pagetypes.build, pagetypes.data_files),
     "feedback": CheckSpec("feedback", FeedbackOptions, feedback.build, feedback.data_files),
+    "messages": CheckSpec("messages", MessagesOptions, summary.build, summary.data_files),
 }
 
 

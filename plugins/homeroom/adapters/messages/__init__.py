@@ -1,0 +1,1 @@
+"""``homeroom/messages``: text-message summaries that fit one text and read plainly."""
