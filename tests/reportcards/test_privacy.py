@@ -15,6 +15,7 @@ from homeroom.reportcards.audit import write_audit
 from homeroom.reportcards.equations import cells_and_equations
 from homeroom.reportcards.groupsets import GroupSets
 from homeroom.reportcards.loading import load_schools
+from homeroom.reportcards.measures import KNOWN_MEASURES
 from homeroom.reportcards.privacy import suppress, suppress_all
 from homeroom.reportcards.published import BELOW, HIDDEN, SHOWN, PublishedSchool, key_text
 
@@ -25,7 +26,7 @@ def _published(tmp_path: Path, data: dict[str, object], **district: object) -> P
 
 
 def _equations_hold(pub: PublishedSchool, raw_school: object) -> None:
-    tables = cells_and_equations(raw_school, GroupSets.with_overrides(None))  # type: ignore[arg-type]
+    tables = cells_and_equations(raw_school, GroupSets.with_overrides(None), KNOWN_MEASURES)  # type: ignore[arg-type]
     for eq in tables.equations:
         hidden = [k for k in eq.keys if not pub.cells[k].shown]
         assert len(hidden) != 1, (eq, hidden)
@@ -100,7 +101,9 @@ def test_values_hidden_by_the_state_stay_hidden_with_a_complement(tmp_path: Path
 
 def test_the_gate_refuses_what_the_rules_would_not_allow(tmp_path: Path) -> None:
     loaded = load_schools(write_schools(tmp_path / "schools", school()), tmp_path)
-    tables = cells_and_equations(loaded.schools[0], loaded.district.group_sets)
+    tables = cells_and_equations(
+        loaded.schools[0], loaded.district.group_sets, loaded.district.measure_info
+    )
     raw = tables.raw
     state = privacy._State(raw, dict.fromkeys(raw, SHOWN), {}, tables.equations, loaded.district)
     state.status[("reading", "english_learners", "l1")] = HIDDEN  # hidden alone: subtractable

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rc_helpers import school, write_schools
@@ -27,7 +28,9 @@ def _load(tmp_path: Path, *schools: dict[str, object], **district: object):  # t
 
 
 def _no_lone_hidden(pub: PublishedSchool, loaded) -> None:  # type: ignore[no-untyped-def]
-    tables = cells_and_equations(loaded.schools[0], loaded.district.group_sets)
+    tables = cells_and_equations(
+        loaded.schools[0], loaded.district.group_sets, loaded.district.measure_info
+    )
     for eq in tables.equations:
         hidden = [k for k in eq.keys if not pub.cells[k].shown]
         assert len(hidden) != 1, (eq.label, hidden)
@@ -114,7 +117,9 @@ def test_a_rate_without_a_group_size_keeps_the_states_suppression_and_adds_up_to
     assert cells["4"].status == ABOVE  # shown only as "more than 95%"
     assert cells["5"].status != SHOWN  # under 5%: "fewer than 5%"
     # In no sum: nothing is worked out from these rates.
-    tables = cells_and_equations(loaded.schools[0], loaded.district.group_sets)
+    tables = cells_and_equations(
+        loaded.schools[0], loaded.district.group_sets, loaded.district.measure_info
+    )
     assert not any(k[0] == "chronic_absence" for eq in tables.equations for k in eq.keys)
 
 
@@ -167,3 +172,32 @@ def test_the_same_quantity_is_one_cell_on_every_page_and_year(tmp_path: Path) ->
     pub = suppress(loaded.schools[0], loaded.district)
     assert pub.years == ("2025-26", "2024-25", "2023-24")
     assert pub.cell("reading@2024-25", "all", "met").value == 44
+
+
+def test_a_count_of_students_is_hidden_under_the_minimum_and_never_alone(tmp_path: Path) -> None:
+    counts = {"all": 30, "female": 24, "male": 6}
+    data = school(
+        measures={
+            "police_referrals": {
+                "2025-26": {"groups": {g: {"count": c} for g, c in counts.items()}}
+            }
+        }
+    )
+    loaded = _load(tmp_path, data)
+    pub = suppress(loaded.schools[0], loaded.district)
+    assert pub.cell("police_referrals", "all", "n").value == 30
+    # 6 boys: under the minimum; then 24 girls too, or 30 - 24 would give the 6 away.
+    assert not pub.cell("police_referrals", "male", "n").shown
+    assert not pub.cell("police_referrals", "female", "n").shown
+    _no_lone_hidden(pub, loaded)
+
+
+def test_a_count_measure_takes_only_a_count(tmp_path: Path) -> None:
+    from homeroom.model.errors import InputError
+
+    data = school(
+        measures={"police_referrals": {"2025-26": {"groups": {"all": {"students": 9, "count": 3}}}}}
+    )
+    with pytest.raises(InputError) as caught:
+        _load(tmp_path, data)
+    assert "is a number of students, not a share; expected only `count:`" in str(caught.value)

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from homeroom.reportcards.groupsets import GroupSets
-from homeroom.reportcards.measures import MeasureRow, table_name
+from homeroom.reportcards.measures import CountRow, MeasureInfo, MeasureRow, table_name
 from homeroom.reportcards.model import LEVELS, School
 from homeroom.reportcards.published import Key
 
 ROW_MEASURES = ("n", *LEVELS, "met")
 RATE_MEASURES = ("n", "count")
+COUNT_MEASURES = ("n",)
 
 
 class _Measured(Protocol):
@@ -173,7 +174,13 @@ def _counted(rows: Mapping[str, MeasureRow]) -> dict[str, MeasureRow]:
     return {g: r for g, r in rows.items() if not r.published_only}
 
 
-def cells_and_equations(school: School, sets: GroupSets) -> Tables:
+def _as_counts(rows: Mapping[str, MeasureRow]) -> dict[str, CountRow]:
+    return {g: CountRow(r.count) for g, r in rows.items()}
+
+
+def cells_and_equations(
+    school: School, sets: GroupSets, infos: Mapping[str, MeasureInfo] | None = None
+) -> Tables:
     """Every cell of the school's tables, every set that adds up, and each table's rows."""
     tables = Tables()
     for subject, data in school.subjects.items():
@@ -186,6 +193,11 @@ def cells_and_equations(school: School, sets: GroupSets) -> Tables:
         for year, figures in years.items():
             table = table_name(measure, year, school.year)
             groups, grades = figures.groups, figures.grades
+            info = (infos or {}).get(measure)
+            if info is not None and info.kind == "count":
+                counts = (_as_counts(groups), _as_counts(grades))
+                _add_table(tables, table, *counts, sets, COUNT_MEASURES)
+                continue
             _add_table(tables, table, _counted(groups), _counted(grades), sets, RATE_MEASURES)
             rows = list(tables.rows[table])
             for group, row in groups.items():

@@ -183,7 +183,11 @@ def district_from_yaml(lined: LinedYaml) -> District:
     published = dt.date.fromisoformat(data["published"]) if data.get("published") else None
     infos = dict(KNOWN_MEASURES)
     for name, info in (data.get("measures") or {}).items():
-        infos[name] = MeasureInfo(info.get("better", "higher"), info.get("high_school_only", False))
+        infos[name] = MeasureInfo(
+            info.get("better", "higher"),
+            info.get("high_school_only", False),
+            info.get("kind", "share"),
+        )
     legacy_keys: dict[str, str] = {key: m for key, (m, _, _) in LEGACY_RATES.items()}
 
     def results(key: str) -> dict[str, int]:

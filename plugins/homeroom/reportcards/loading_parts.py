@@ -13,6 +13,7 @@ from homeroom.model.errors import InputError
 from homeroom.reportcards.groupsets import GroupSets
 from homeroom.reportcards.measures import (
     LEGACY_RATES,
+    CountRow,
     MeasureInfo,
     MeasureRow,
     MeasureYear,
@@ -112,9 +113,25 @@ def check_grades_add_up(
             )
 
 
-def measure_row(lined: LinedYaml, data: Mapping[str, Any], path: Path_) -> MeasureRow:
-    """One measure row, checked: a count out of students, or a percentage the state gave."""
+def measure_row(
+    lined: LinedYaml, data: Mapping[str, Any], path: Path_, kind: str = "share"
+) -> MeasureRow:
+    """One measure row, checked: a count out of students, or a percentage the state gave.
+
+    A measure of kind ``count`` has only ``count:``.
+    """
     students, count, percent = data.get("students"), data.get("count"), data.get("percent")
+    if kind == "count":
+        extra = sorted(set(data) - {"count"})
+        if extra or "count" not in data:
+            raise _error(
+                lined,
+                path,
+                f"`{path_text(path)}` is a number of students, not a share; expected only "
+                "`count:`, such as {count: 4} (~ if the state hid it)"
+                + (f", not `{extra[0]}:`." if extra else "."),
+            )
+        return MeasureRow(None, count)
     if "students" not in data and "percent" not in data:
         raise _error(
             lined,
@@ -168,18 +185,27 @@ def measure_years(
         for year, table in years.items():
             path: Path_ = ["measures", name, year]
             groups_data = table.get("groups") or {}
+            kind = infos[name].kind
             groups = {
-                g: measure_row(lined, r, [*path, "groups", g]) for g, r in groups_data.items()
+                g: measure_row(lined, r, [*path, "groups", g], kind) for g, r in groups_data.items()
             }
             counted_rows = any(not r.published_only for r in groups.values())
             check_groups_known(lined, groups_data, [*path, "groups"], sets, counted_rows)
             grades = {
-                str(g): measure_row(lined, r, [*path, "grades", str(g)])
+                str(g): measure_row(lined, r, [*path, "grades", str(g)], kind)
                 for g, r in (table.get("grades") or {}).items()
             }
-            counted = {g: r for g, r in groups.items() if not r.published_only}
+            counted: Mapping[str, _Measured] = {
+                g: r for g, r in groups.items() if not r.published_only
+            }
+            if kind == "count":
+                counted = {g: CountRow(r.count) for g, r in groups.items()}
             check_sets_add_up(lined, counted, [*path, "groups"], sets)
-            counted_grades = {g: r for g, r in grades.items() if not r.published_only}
+            counted_grades: Mapping[str, _Measured] = {
+                g: r for g, r in grades.items() if not r.published_only
+            }
+            if kind == "count":
+                counted_grades = {g: CountRow(r.count) for g, r in grades.items()}
             if len(counted_grades) == len(grades):
                 check_grades_add_up(lined, counted_grades, counted.get("all"), [*path, "grades"])
             found.setdefault(name, {})[str(year)] = MeasureYear(groups, grades)

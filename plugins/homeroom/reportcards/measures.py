@@ -25,6 +25,9 @@ class MeasureInfo:
 
     better: str = "higher"  # "higher" or "lower": which way a change is good news
     high_school_only: bool = False
+    kind: str = "share"
+    """``share`` (a count out of students) or ``count`` (a number of students, such as
+    students referred to the police, with no "out of")."""
 
 
 #: The measures Homeroom knows words for; ``_district.yml`` may add more.
@@ -34,6 +37,7 @@ KNOWN_MEASURES: Mapping[str, MeasureInfo] = {
     "english_progress": MeasureInfo("higher"),
     "graduation": MeasureInfo("higher", high_school_only=True),
     "college_enrollment": MeasureInfo("higher", high_school_only=True),
+    "police_referrals": MeasureInfo("lower", kind="count"),
 }
 
 #: The order of measure sections on a page (others follow, sorted).
@@ -78,6 +82,21 @@ class MeasureYear:
 
     groups: Mapping[str, MeasureRow]
     grades: Mapping[str, MeasureRow]
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """A measure of kind ``count``: its number of students is the cell, as a group size is.
+
+    Like a group size, a count under the minimum group size is hidden, and counts add up
+    over a group set and over the grades.
+    """
+
+    count: int | None
+
+    def measures(self) -> Iterator[tuple[str, int | None]]:
+        """The one cell of the row."""
+        yield "n", self.count
 
 
 def table_name(name: str, year: str, current: str) -> str:

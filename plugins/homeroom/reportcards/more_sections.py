@@ -40,6 +40,9 @@ def measure_section(
     lines += [f"{w(f'{key}.what')} {w(f'{key}.why')}", ""]
     years = list(school.measure_years.get(measure, ()))
     current = measure if school.year in years else None
+    info = district.measure_info.get(measure)
+    if info is not None and info.kind == "count":
+        return _count_section(w, school, measure, lines, years)
     hidden = False
     if current is not None:
         _, cell = rate_cell(school, measure, "all")
@@ -53,7 +56,6 @@ def measure_section(
                 hidden = True
         else:
             lines += [w("measures.by_grade_only"), ""]
-        info = district.measure_info.get(measure)
         better = info.better if info is not None else "higher"
         growth, growth_hides = years_sentence(w, school, measure, years, "count", better)
         lines += growth
@@ -90,6 +92,41 @@ def measure_section(
             hidden = hidden or more_hide
     if any(t == measure and m == "rate" for t, _, m in school.cells):
         lines += [w("tables.not_given_note"), ""]
+    return lines, hidden
+
+
+def _count_section(
+    w: Words, school: PublishedSchool, measure: str, lines: list[str], years: list[str]
+) -> tuple[list[str], bool]:
+    """A number of students (no share): the sentence, a table per group set, the years."""
+    key = f"measures.{measure}"
+    hidden = False
+    if school.year in years:
+        cell = school.cell(measure, "all", "n")
+        if cell.shown and cell.value is not None:
+            lines += [w(f"{key}.result", count=w.number(cell.value)), ""]
+        else:
+            lines += [w("subjects.hidden", marker=w.marker), ""]
+        tables, hidden = set_tables(w, school, measure, levels=False, count=True)
+        lines += tables
+    if len(years) >= 2:
+        lines += [
+            f"### {w('years.title', subject=w(f'{key}.title'))} {{#{anchor(measure)}-years}}",
+            "",
+        ]
+        lines += [w("years.intro"), ""]
+        lines += years_table(w, school, measure, years, levels=False, count=True)
+    for year in years:
+        table = f"{measure}@{year}"
+        if year != school.year and len(school.rows.get(table, ())) > 1:
+            title = w("years.year_title", subject=w(f"{key}.title"), year=year)
+            lines += [f"### {title} {{#{anchor(measure)}-{year}}}", ""]
+            more, more_hide = set_tables(w, school, table, levels=False, count=True)
+            lines += more
+            hidden = hidden or more_hide
+    hidden = hidden or any(
+        not c.shown for (t, _, _), c in school.cells.items() if t.split("@")[0] == measure
+    )
     return lines, hidden
 
 

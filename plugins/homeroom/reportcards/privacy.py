@@ -231,7 +231,7 @@ def suppress(school: School, district: District, *, one_school: bool = False) ->
     ``one_school``: the district has this school only, so the district's figures are the
     school's and are never shown beside it (they would show what the school hides).
     """
-    tables = cells_and_equations(school, district.group_sets)
+    tables = cells_and_equations(school, district.group_sets, district.measure_info)
     raw = tables.raw
     status: dict[Key, str] = dict.fromkeys(raw, SHOWN)
     reasons: dict[Key, tuple[str, str]] = {}

@@ -358,6 +358,10 @@ DISTRICT_SCHEMA: dict[str, Any] = {
                 "properties": {
                     "better": {"enum": ["higher", "lower"], "description": "higher or lower"},
                     "high_school_only": {"type": "boolean", "description": "true or false"},
+                    "kind": {
+                        "enum": ["share", "count"],
+                        "description": "share (a count out of students) or count (a number of students)",
+                    },
                 },
                 "additionalProperties": False,
             },

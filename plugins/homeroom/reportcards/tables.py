@@ -81,11 +81,26 @@ def measure_table(w: Words, school: PublishedSchool, table: str, rows: Sequence[
     return [*lines, ""]
 
 
+def count_table(w: Words, school: PublishedSchool, table: str, rows: Sequence[str]) -> list[str]:
+    """A table of a number of students per group (a measure of kind ``count``)."""
+    lines = [f"| {w('tables.group')} | {w('tables.students')} |", "| --- | --- |"]
+    for row in rows:
+        number = w.table_cell(school.cell(table, row, "n"), is_count=True)
+        lines.append(f"| {_name(w, row)} | {number} |")
+    return [*lines, ""]
+
+
 def set_tables(
-    w: Words, school: PublishedSchool, table: str, *, levels: bool, year: str = ""
+    w: Words,
+    school: PublishedSchool,
+    table: str,
+    *,
+    levels: bool,
+    year: str = "",
+    count: bool = False,
 ) -> tuple[list[str], bool]:
     """Every table of ``table``: one per group set, then the grades; and whether any hides."""
-    make = results_table if levels else measure_table
+    make = results_table if levels else (count_table if count else measure_table)
     rows = school.rows.get(table, ())
     lines: list[str] = []
     if rows and "all" not in rows:
@@ -114,10 +129,18 @@ def set_tables(
 
 
 def years_table(
-    w: Words, school: PublishedSchool, name: str, years: Sequence[str], *, levels: bool
+    w: Words,
+    school: PublishedSchool,
+    name: str,
+    years: Sequence[str],
+    *,
+    levels: bool,
+    count: bool = False,
 ) -> list[str]:
     """All students, one row per school year, newest first."""
-    if levels:
+    if count:
+        head = [w("tables.year"), w("tables.students")]
+    elif levels:
         head = [w("tables.year"), w("tables.tested")]
         head += [w(f"tables.level_{i}") for i in range(1, 5)] + [w("tables.met")]
     else:
@@ -129,7 +152,9 @@ def years_table(
             none = w("tables.not_given")
             lines.append("| " + " | ".join([year, *[none] * (len(head) - 1)]) + " |")
             continue
-        if levels:
+        if count:
+            cells = [w.table_cell(school.cell(table, "all", "n"), is_count=True)]
+        elif levels:
             cells = [w.table_cell(school.cell(table, "all", "n"), is_count=True)]
             cells += [w.table_cell(_level(school, table, "all", m)) for m in LEVEL_COLUMNS]
         else:
