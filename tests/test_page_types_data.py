@@ -35,6 +35,14 @@ def test_shipped_page_types_load_with_the_agreed_sections() -> None:
         "report-card",
         "glossary",
         "staff",
+        # The partnership pages (issue 18).
+        "team-meeting",
+        "student-led-conference",
+        "learning-plan",
+        "score-report",
+        "welcome",
+        "you-said-we-did",
+        "dear-teacher",
     }
     sections = {name: [s.id for s in t.sections] for name, t in types.types.items()}
     # The ids the content engineers write (plan for issue 6), in order.

@@ -22,6 +22,7 @@ from pathlib import Path
 from homeroom.checks import PageCheck, PageResult, jargon, readability
 from homeroom.data.options import MessagesOptions
 from homeroom.data.pageinfo import NOT_FOR_FAMILIES
+from homeroom.data.placeholders import to_write
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.errors import ConfigError
@@ -93,6 +94,8 @@ class SummaryCheck:
             if self.options.required and source.language in self.required_languages:
                 return PageResult(findings=(self._missing(source),))
             return PageResult()
+        if text.startswith(to_write(source.language)):
+            return PageResult(findings=(self._note(source),))
         findings = self._prose(source)
         message = measure(text)
         segments = int(self.options.segments)
@@ -137,6 +140,15 @@ class SummaryCheck:
             language=source.language,
         )
 
+    def _note(self, source: Source) -> Finding:
+        return self._finding(
+            source,
+            "content.placeholder",
+            "The text-message summary is still the note `homeroom new` left, so families "
+            "would get it as a text. Write one or two plain sentences about the page in its "
+            "place.",
+        )
+
     @staticmethod
     def _form() -> str:
         return (
@@ -173,7 +185,7 @@ class SummaryCheck:
             source,
             "summary.length",
             f"This text-message summary has {length} characters; {self._plural(segments)} "
-            f"hold {limit}.{why} A longer text is split into parts that cost more and can "
+            f"{'holds' if segments == 1 else 'hold'} {limit}.{why} A longer text is split into parts that cost more and can "
             f"arrive out of order. Cut it to {limit} characters: keep what the family should "
             "know or do, and let the link give the rest.",
         )

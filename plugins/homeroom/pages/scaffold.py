@@ -33,6 +33,7 @@ from homeroom.data.sources import DATA_DIR, display_path
 from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.languages import SUFFIX_RE, language_name
 from homeroom.pages.nav import add_to_nav
+from homeroom.text.family_words import family_words
 from homeroom.text.lang import language_words
 
 # A page name: folders and file name in small letters, digits and dashes (`grade-9`,
@@ -75,9 +76,17 @@ def translation_note(language: str, name: str) -> str:
     return (template or "Write this page in {language}.").replace("{language}", name)
 
 
-def page_text(page_type: PageType, title: str, language: str, translation: bool) -> str:
-    """The Markdown of a new page of ``page_type`` in ``language``."""
+def page_text(
+    page_type: PageType, title: str, language: str, translation: bool, summary: bool = False
+) -> str:
+    """The Markdown of a new page of ``page_type`` in ``language``.
+
+    ``summary``: with a note saying what to write in its text-message ``summary:``.
+    """
     meta: dict[str, Any] = {"title": title, "type": page_type.name}
+    if summary:
+        hint = family_words(language).get("summary", "to_write")
+        meta["summary"] = f"{to_write(language)} {hint}"
     if page_type.essential:
         meta["essential"] = True
     if translation:
@@ -186,6 +195,10 @@ def _existing(path: Path) -> Path | None:
     return None
 
 
+#: Page types that are not sent to families as a text message (see homeroom/messages).
+_NO_SUMMARY = frozenset({"staff", "report-card", "glossary"})
+
+
 def plan(settings: Settings, type_name: str, name: str, title: str | None = None) -> list[NewFile]:
     """The files ``homeroom new`` would write, checked but not written."""
     page_type = _page_type(settings, type_name)
@@ -203,7 +216,13 @@ def plan(settings: Settings, type_name: str, name: str, title: str | None = None
     for language in settings.required_languages:
         suffix = "" if language == default else f".{language}"
         path = settings.docs_dir / f"{bare}{suffix}.md"
-        text = page_text(page_type, chosen, language, translation=language != default)
+        text = page_text(
+            page_type,
+            chosen,
+            language,
+            translation=language != default,
+            summary=settings.enabled("messages") and page_type.name not in _NO_SUMMARY,
+        )
         files.append(NewFile(path, language, text))
     for new in files:
         existing = _existing(new.path)

@@ -36,6 +36,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     ),
     "contact": ("title", "liaison", "interpreter"),
     "handout": ("scan", "address", "link", "whole_page"),
+    "summary": ("to_write",),
 }
 
 
