@@ -201,3 +201,13 @@ def test_a_count_measure_takes_only_a_count(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         _load(tmp_path, data)
     assert "is a number of students, not a share; expected only `count:`" in str(caught.value)
+
+
+def test_graduation_is_refused_in_an_elementary_schools_file(tmp_path: Path) -> None:
+    from homeroom.model.errors import InputError
+
+    rows = {"all": {"students": 50, "count": 45}}
+    data = school(measures={"graduation": {"2025-26": {"groups": rows}}})
+    with pytest.raises(InputError) as caught:
+        _load(tmp_path, data)
+    assert "`measures.graduation` is reported only for high schools" in str(caught.value)

@@ -68,3 +68,24 @@ def test_graduation_appears_only_on_high_school_cards(bundled_site: Path) -> Non
     for school in ("juniper-high", "kingsley-high", "lakeside-high"):
         html = (bundled_site / "schools" / school / "index.html").read_text()
         assert 'id="graduation"' in html and 'id="graduation-years"' in html
+
+
+def test_the_attacker_reads_every_sentence_for_a_value_no_table_shows(
+    bundled_site: Path, tmp_path: Path
+) -> None:
+    """Proof the sentence attack can fail: a trend quoting a hidden value is caught."""
+    import shutil
+
+    from adversary import attack
+
+    site = tmp_path / "site"
+    shutil.copytree(bundled_site / "schools" / "kingsley-high", site / "schools" / "kingsley-high")
+    page = site / "schools" / "kingsley-high" / "index.html"
+    html = page.read_text()
+    assert attack(site) == []
+    marker = 'id="chronic-absence-years"'
+    assert marker in html
+    # A sentence that gives away 3%, which no table or chart of the section shows.
+    leaky = html.replace(marker, marker + "><p>Last year it was 3% for one group.</p", 1)
+    page.write_text(leaky)
+    assert any("chronic-absence says 3%" in leak for leak in attack(site))

@@ -182,6 +182,14 @@ def measure_years(
                 f"{', '.join(infos)}. To add one, list it under `measures:` in _district.yml "
                 f"and give its words as `measures.{name}` in each strings file.",
             )
+        if infos[name].high_school_only and data.get("level") in ("elementary", "middle"):
+            raise _error(
+                lined,
+                ["measures", name],
+                f"`measures.{name}` is reported only for high schools, but this school's "
+                f"`level` is {data['level']}; expected it only in a high school's file (or "
+                "`level: high`, or `other` for a district).",
+            )
         for year, table in years.items():
             path: Path_ = ["measures", name, year]
             groups_data = table.get("groups") or {}

@@ -10,6 +10,7 @@ from typing import Any
 
 from homeroom.reportcards.model import MONEY_SOURCES, SCHOOL_LEVELS, STATUSES, SUBJECTS
 from homeroom.reportcards.schema_errors import schema_error
+from homeroom.reportcards.schema_parts import MEASURE_YEAR as _MEASURE_YEAR
 
 __all__ = ["DISTRICT_SCHEMA", "SCHOOL_SCHEMA", "schema_error"]
 
@@ -67,43 +68,6 @@ _SUBJECT = {
         },
     },
     "required": ["groups"],
-    "additionalProperties": False,
-}
-
-
-_MEASURE_ROW = {
-    "type": "object",
-    "description": "`students:` and `count:` (the count out of the students), or `percent:` "
-    "when the state published only a percentage",
-    "properties": {
-        "students": _count("the number of students the count is out of"),
-        "count": _count("the number of students counted"),
-        "percent": {
-            "type": ["number", "null"],
-            "minimum": 0,
-            "maximum": 100,
-            "description": "the percentage the state published, from 0 to 100 (or ~ if hidden)",
-        },
-    },
-    "additionalProperties": False,
-}
-
-_MEASURE_YEAR = {
-    "type": "object",
-    "description": "`groups:` (student groups) and, optionally, `grades:`",
-    "properties": {
-        "groups": {
-            "type": "object",
-            "description": "student groups such as `all: {students: 400, count: 52}`",
-            "propertyNames": {"pattern": _NAME},
-            "additionalProperties": _MEASURE_ROW,
-        },
-        "grades": {
-            "type": "object",
-            "description": "one entry per grade, such as `'3': {students: 60, count: 9}`",
-            "additionalProperties": _MEASURE_ROW,
-        },
-    },
     "additionalProperties": False,
 }
 
