@@ -16,7 +16,8 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed $(CHROMIUM)
+
+setup: $(VENV)/.installed node_modules/.installed $(CHROMIUM) zbar
 
 # Browser tests (tests/browser) and the page benchmark: Debian's Chromium, driven by
 # Playwright (never `playwright install`), and axe-core and Lighthouse from npm.
@@ -28,6 +29,15 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" -eq 0 ]; then \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	else echo "Chromium is missing: sudo apt-get install chromium (the browser tests skip until then)"; fi
+
+# The handout test reads every QR code as a camera would, with zbar (Debian's libzbar0,
+# through pyzbar). Checked with ldconfig, so any architecture's library path counts.
+.PHONY: zbar
+zbar:
+	@if ldconfig -p 2>/dev/null | grep -q 'libzbar\.so\.0'; then :; \
+	elif [ "$$(id -u)" -eq 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libzbar0; \
+	else echo "libzbar0 is missing: sudo apt-get install libzbar0 (the handout test skips until then)"; fi
 
 ## Build the bundled site into site/ with every check; a failed build keeps the old site.
 site: setup

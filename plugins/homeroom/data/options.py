@@ -154,6 +154,7 @@ PLUGINS: dict[str, type[PluginOptions]] = {
         ReportCardsOptions,
         FeedbackOptions,
         MessagesOptions,
+        HandoutsOptions,
     )
 }
 

@@ -19,12 +19,13 @@ from homeroom.data import (
     contact,
     feedback_answers,
     glossary,
+    handouts,
     notices,
     page_types,
     readability_limits,
     ruledocs,
 )
-from homeroom.data.options import FeedbackOptions, PageTypesOptions
+from homeroom.data.options import FeedbackOptions, HandoutsOptions, PageTypesOptions
 from homeroom.data.ruledata import errors_of, read_rule_file
 from homeroom.data.settings import Settings
 from homeroom.data.sources import display_path
@@ -41,6 +42,7 @@ SITE_FILES: dict[str, str] = {
     f"{catalogs.STRINGS_DIR}/*.yml": "interface strings of generated pages",
     contact.CONTACT_FILE: "who families can reach, and where their answers go",
     feedback_answers.ANSWERS_FILE: "families' answers about pages (homeroom feedback import)",
+    handouts.HANDOUTS_FILE: "which pages get a one-page handout, with which sections",
 }
 
 
@@ -70,6 +72,9 @@ def site_problems(settings: Settings) -> list[InputError]:
     required = feedback.contact_required if settings.listed(FeedbackOptions) else ()
     _collect(problems, lambda: contact.load_contact(data, root, feedback.contact, required))
     _collect(problems, lambda: feedback_answers.load_answers(data, root, feedback.answers))
+    if settings.listed(HandoutsOptions):
+        kinds = settings.options(HandoutsOptions).types
+        _collect(problems, lambda: handouts.load_handouts(data, root, kinds))
     unique = {str(problem): problem for problem in problems}
     return list(unique.values())
 
