@@ -1,8 +1,9 @@
 """Fixtures for the real-browser tests: Debian's Chromium driven by Playwright.
 
-One browser and one built bundled site per test session. Chromium comes from apt
-(``make setup`` installs it); Playwright's own browser download is never used. In CI
-(``CI=true``) a missing Chromium or axe-core is an error, never a skip.
+One browser per test process (each pytest-xdist worker has its own) and one built
+bundled site per run, shared with the other tests (``bundled_build``). Chromium comes
+from apt (``make setup`` installs it); Playwright's own browser download is never used.
+In CI (``CI=true``) a missing Chromium or axe-core is an error, never a skip.
 """
 
 from __future__ import annotations
