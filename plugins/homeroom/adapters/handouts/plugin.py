@@ -91,8 +91,19 @@ class HandoutsPlugin(Gate, BasePlugin[HandoutsConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        """Give a page that has a handout in this language the link to it."""
-        if not self.config.enabled or page.meta.get("type") == "handout":
+        """Give a page that has a handout in this language the link to it.
+
+        On a handout, the language switcher leads to the same handout in each language
+        that has one (homeroom/translations, at priority 40, sends a page an optional
+        language lacks to that language's home page: it does not know the handouts).
+        """
+        if not self.config.enabled:
+            return context
+        if page.meta.get("type") == "handout":
+            own = getattr(page.file, "alternates", {})
+            for alternate in getattr(config.extra, "alternate", None) or []:
+                if alternate.get("lang") in own:
+                    alternate["link"] = own[alternate["lang"]].url
             return context
         from homeroom.data.pageinfo import page_id
         from homeroom.text.family_words import family_words
