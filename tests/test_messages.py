@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project, homeroom
 from homeroom.checks.summary import SummaryCheck, build
@@ -132,3 +134,14 @@ def test_the_export_refuses_a_text_that_does_not_fit(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "content/grade-3.es.md: the summary has" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_is_measured_and_fits_what_its_segments_hold(text: str) -> None:
+    message = measure(text)
+    assert message.encoding in ("GSM-7", "UCS-2")
+    assert (message.segments == 0) == (message.length == 0)
+    if message.segments:
+        assert message.length <= message.limit(message.segments)
+        assert message.segments == 1 or message.length > message.limit(message.segments - 1)

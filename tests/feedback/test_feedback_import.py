@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project, homeroom, mkdocs_build
 from homeroom.checks.feedback import FeedbackCheck
@@ -173,3 +175,20 @@ def test_import_refuses_what_it_did_not_write_and_bad_rows(tmp_path: Path) -> No
     assert "answers.csv:2:" in done.stderr and "answers.csv:3:" in done.stderr
     assert "nothing was written" in done.stderr
     assert kept.read_text(encoding="utf-8") == "pages: []\n"
+
+
+def test_a_workbook_or_pdf_is_refused_with_how_to_save_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site")
+    book = project / "answers.xlsx"
+    book.write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    done = homeroom("feedback", "import", str(book), cwd=project)
+    assert done.returncode == 2 and "save it as CSV" in done.stderr
+    assert not (project / "content" / "_data" / "feedback-answers.yml").exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_no_export_makes_the_reader_crash(text: str) -> None:
+    result = read_export("page,lang,clear,reason\n" + text, "x.csv", LANGUAGES)
+    assert all(str(p).startswith("x.csv") for p in result.problems)
+    assert all(e.answers >= e.not_clear >= 0 for e in result.entries)

@@ -151,10 +151,17 @@ def _from_url(url: str, languages: tuple[str, ...]) -> dict[str, str]:
 
 def read_export(text: str, display: str, languages: tuple[str, ...]) -> ReadAnswers:
     """Count the answers of an export; ``languages``: the site's, the default first."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "")
     sample = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=sample.count)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     result = ReadAnswers()
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        result.problems.append(
+            InputError(display, f"this is not a CSV file Homeroom can read ({exc}). Export again.")
+        )
+        return result
     if not rows:
         result.problems.append(InputError(display, "this file is empty: export the answers again."))
         return result
