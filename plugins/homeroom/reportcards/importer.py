@@ -1,8 +1,12 @@
-"""Turn a state's published results file (CSV) into school data files.
+"""Turn a state's published files (CSV) into school data files.
 
 A mapping file (YAML, one per state file layout) says which columns hold what, which
 cell values mean "hidden by the state", which rows to leave out, and how to find the
-header among title rows. Values the state hid stay hidden (``null``): the privacy engine
+header among title rows. An assessment mapping reads one file of test results (one row
+per school, grade and subject, :mod:`homeroom.reportcards.statetable`); a general mapping
+reads any measure from long or wide files, several joined per school
+(:mod:`homeroom.reportcards.gather`). Both write through
+:mod:`homeroom.reportcards.importer_general`, which adds to what earlier imports wrote. Values the state hid stay hidden (``null``): the privacy engine
 then also hides whatever would let them be worked out.
 
 Nothing is half-imported: every row is checked first (the same counts and the same
@@ -14,8 +18,6 @@ file someone edited.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,15 +47,6 @@ from homeroom.reportcards.statetable import (
 
 #: Why an assessment file's rows were left out: its mapping's ``skip:`` names them.
 SKIPPED_BY_MAPPING = "the mapping's `skip:` names their grade or subject"
-
-#: Longest file name the importer writes.
-MAX_ID = 100
-
-
-def _slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:MAX_ID].strip("-")
-
 
 def _grade_key(grade: str) -> tuple[int, str]:
     return (GRADE_ORDER.index(grade) if grade in GRADE_ORDER else len(GRADE_ORDER), grade)

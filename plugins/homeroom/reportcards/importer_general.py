@@ -10,6 +10,8 @@ earlier year move to ``history:``. Files someone edited are never written over w
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -50,10 +52,14 @@ def _existing(out: Path) -> tuple[dict[str, tuple[str, dict[str, Any]]], dict[st
     return by_code, district
 
 
-def _slug(text: str) -> str:
-    from homeroom.reportcards.importer import _slug as slug
+#: Longest file name the importer writes.
+MAX_ID = 100
 
-    return slug(text)
+
+def _slug(text: str) -> str:
+    """A school's short name from its name: lower case ASCII letters, digits and dashes."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:MAX_ID].strip("-")
 
 
 def _merge_school(
@@ -130,7 +136,7 @@ def general_files(
     ids: set[str] = set()
     codes = sorted(set(found.names) & (set(found.measures) | set(found.subjects)) | set(existing))
     for code in sorted(codes, key=lambda c: (found.names.get(c) or existing[c][1]["name"], c)):
-        old_name, old = existing.get(code, (None, None))
+        _, old = existing.get(code, (None, None))
         if old is None and code not in found.names:
             continue
         data = _merge_school(old, code, found, mapping, year)
@@ -149,7 +155,6 @@ def general_files(
             data, sort_keys=False, default_flow_style=None, width=100, allow_unicode=True
         )
         files[f"{school_id}.yml"] = marked(header + text, source_name)
-        del old_name
     return files
 
 
