@@ -48,6 +48,7 @@ from homeroom.reportcards.statetable import (
 #: Why an assessment file's rows were left out: its mapping's ``skip:`` names them.
 SKIPPED_BY_MAPPING = "the mapping's `skip:` names their grade or subject"
 
+
 def _grade_key(grade: str) -> tuple[int, str]:
     return (GRADE_ORDER.index(grade) if grade in GRADE_ORDER else len(GRADE_ORDER), grade)
 
