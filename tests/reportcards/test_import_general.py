@@ -223,3 +223,39 @@ def test_a_column_the_mapping_names_but_the_file_lacks_is_one_line(tmp_path: Pat
         import_csv(tmp_path / "by-race.csv", tmp_path / "map.yml", tmp_path / "out", tmp_path)
     assert "no single column called 'Percent Absent'" in str(caught.value)
     assert "'Student Count'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda m: m.replace("layout: long\n", "layout: wide\n"),
+            "`measures.chronic_absence` has no `all:`; a wide file has columns per group",
+        ),
+        (
+            lambda m: m.replace("  Black or African American: black\n", "").replace(
+                "groups:\n  Hispanic/Latino of any race: hispanic\n  White: white\n", ""
+            ),
+            "has `columns.group` but no `groups:`",
+        ),
+        (
+            lambda m: m.replace(", group: Race/Ethnicity", ""),
+            "a long file needs one of `columns.group` (with `groups:`) or `columns.grade`",
+        ),
+        (
+            lambda m: (
+                m.split("measures:")[0] + "suppressed: ['*']\ndistrict: {district: T, min_n: 10}\n"
+            ),
+            "reads no figures; expected `measures:`",
+        ),
+    ],
+)
+def test_a_mapping_that_cannot_work_says_why_in_one_line(
+    tmp_path: Path, change: object, expected: str
+) -> None:
+    (tmp_path / "by-race.csv").write_text(BY_GROUP, encoding="utf-8")
+    (tmp_path / "map.yml").write_text(change(BY_GROUP_MAPPING), encoding="utf-8")  # type: ignore[operator]
+    with pytest.raises(InputError) as caught:
+        import_csv(tmp_path / "by-race.csv", tmp_path / "map.yml", tmp_path / "out", tmp_path)
+    assert expected in str(caught.value) and "map.yml" in str(caught.value)
+    assert not (tmp_path / "out").exists()
