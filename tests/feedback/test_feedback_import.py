@@ -156,7 +156,7 @@ def test_import_check_and_staff_page_end_to_end(tmp_path: Path) -> None:
     plain = homeroom("build", "-f", "mkdocs.yml", "-d", str(tmp_path / "out2"), cwd=project)
     assert plain.returncode == 0, plain.stderr
     staff = (tmp_path / "out2" / "staff" / "feedback" / "index.html").read_text("utf-8")
-    assert "grade-3</strong> in Español: 4 of 6 said it was not clear" in staff
+    assert "grade-3</strong> in Spanish: 4 of 6 said it was not clear" in staff
     assert "Hard words (3)" in staff and "as it is now" in staff
     assert "fluidez" not in staff
 

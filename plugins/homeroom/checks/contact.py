@@ -13,10 +13,10 @@ liaison, the interpreter line and the feedback route; the route is
 
 from __future__ import annotations
 
+from homeroom.checks.translations.names import english_name
 from homeroom.data.contact import Contact
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
-from homeroom.model.languages import language_name
 
 _WHO = {"liaison": "the family liaison", "interpreter": "the free interpreter line"}
 
@@ -74,7 +74,7 @@ def _words_missing(source: Source, contact: Contact, item: str) -> list[Finding]
     missing = person.words_missing(source.language) if person else []
     if not missing:
         return []
-    name = language_name(source.language) or source.language
+    name = english_name(source.language)
     fields = " and ".join(f"`{item}.{key}`" for key in missing)
     return [
         Finding(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from homeroom.checks import PageResult
 from homeroom.checks.contact import contact_findings, setting_line
+from homeroom.checks.translations.names import english_name
 from homeroom.data.contact import Contact, load_contact
 from homeroom.data.feedback_answers import Answers, PageAnswers, load_answers, merged
 from homeroom.data.options import FeedbackOptions
@@ -22,7 +23,6 @@ from homeroom.data.pageinfo import NOT_FOR_FAMILIES, page_id, page_version
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
-from homeroom.model.languages import language_name
 from homeroom.text.family_words import family_words
 from homeroom.text.prose import ProseDocument
 
@@ -98,7 +98,7 @@ class FeedbackCheck:
 
 
 def _unclear_message(source: Source, answers: PageAnswers, limit: float) -> str:
-    name = language_name(source.language) or source.language
+    name = english_name(source.language)
     reasons = answers.common_reasons()
     words = family_words("en")
     said = (

@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from homeroom.checks import PageCheck, PageResult, jargon, readability
+from homeroom.checks.translations.names import english_name
 from homeroom.data.options import MessagesOptions
 from homeroom.data.pageinfo import NOT_FOR_FAMILIES
 from homeroom.data.placeholders import to_write
@@ -27,7 +28,6 @@ from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.errors import ConfigError
 from homeroom.model.findings import Finding, Severity
-from homeroom.model.languages import language_name
 from homeroom.text.prose import ProseDocument, ProseUnit, _line_starts
 from homeroom.text.sms import Message, measure
 
@@ -158,7 +158,7 @@ class SummaryCheck:
         )
 
     def _missing(self, source: Source) -> Finding:
-        name = language_name(source.language) or source.language
+        name = english_name(source.language)
         limit = "160 characters (70 if it has letters such as á or ó)"
         return self._finding(
             source,

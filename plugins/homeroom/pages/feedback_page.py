@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from homeroom.checks.feedback import in_words
+from homeroom.checks.translations.names import english_name
 from homeroom.data.feedback_answers import Answers, PageAnswers, merged
 from homeroom.data.options import FeedbackOptions
 from homeroom.data.pageinfo import page_id, page_version
 from homeroom.data.sources import Source
-from homeroom.model.languages import language_name
 from homeroom.text.family_words import family_words
 
 
@@ -80,7 +80,7 @@ def feedback_markdown(answers: Answers, sources: Iterable[Source], options: Feed
         ]
     for entry in flagged:
         lines.append(
-            f"- **{entry.page}** in {language_name(entry.language) or entry.language}: "
+            f"- **{entry.page}** in {english_name(entry.language)}: "
             f"{entry.not_clear} of {entry.answers} said it was not clear "
             f"({in_words(entry.share)}). Most said: {_reasons(entry)}."
         )
@@ -99,7 +99,7 @@ def feedback_markdown(answers: Answers, sources: Iterable[Source], options: Feed
         if (entry.page, entry.language) not in versions:
             state = "not on the site now"
         lines.append(
-            f"| {entry.page} | {language_name(entry.language) or entry.language} | "
+            f"| {entry.page} | {english_name(entry.language)} | "
             f"{entry.answers} | {entry.not_clear} ({round(entry.share * 100)}%) | "
             f"{_reasons(entry)} | {state} |"
         )
