@@ -73,13 +73,46 @@ def findings(markdown: str, accept: tuple[str, ...] = (), page_type: str | None 
     return engine.allowed([source], found)
 
 
-def test_one_finding_per_occurrence_at_line_and_column_with_suggestion() -> None:
+def test_one_finding_per_term_at_its_first_use_with_line_column_and_suggestion() -> None:
     found = findings("The Benchmark is in May.\n\nAfter the\nbenchmark test, we talk.\n")
     assert [(f.rule, f.line, f.column, f.match, f.suggestion) for f in found] == [
         ("jargon.benchmark", 1, 5, "Benchmark", "a check-in test"),
-        ("jargon.benchmark", 4, 1, "benchmark test", "a check-in test"),
     ]
     assert 'Write "a check-in test" instead.' in found[0].message
+    assert '"Benchmark" (here and 1 more time on this page) is school jargon' in found[0].message
+
+
+@pytest.mark.parametrize("times", [1, 2, 24])
+def test_later_uses_of_a_term_are_counted_in_the_first_finding(times: int) -> None:
+    found = findings("Join the PTO. Bring a benchmark. " * times + "\n")
+    assert [(f.rule, f.match, f.column) for f in found] == [
+        ("jargon.acronym", "PTO", 10),
+        ("jargon.benchmark", "benchmark", 23),
+    ]
+    more = times - 1
+    for finding in found:
+        if more:
+            word = "time" if more == 1 else "times"
+            assert f"(here and {more} more {word} on this page)" in finding.message
+        else:
+            assert "more time" not in finding.message
+
+
+def test_identical_table_header_cells_give_one_finding() -> None:
+    header = "| " + " | ".join(["Benchmark"] * 7) + " |\n|" + "---|" * 7 + "\n"
+    (finding,) = findings(header + "| " + " | ".join(["x"] * 7) + " |\n")
+    assert (finding.line, finding.column) == (1, 3)
+    assert "(here and 6 more times on this page)" in finding.message
+
+
+def test_a_block_allowed_by_a_comment_does_not_hide_the_other_uses() -> None:
+    found = findings(
+        "<!-- homeroom allow jargon.benchmark: the state form uses this name -->\n"
+        "The benchmark and the benchmark.\n\nThe benchmark again.\n\nAnd again: benchmark.\n"
+    )
+    assert [(f.line, f.severity) for f in found] == [(2, Severity.INFO), (4, Severity.WARNING)]
+    assert "(here and 1 more time on this page)" in found[0].message
+    assert "(here and 1 more time on this page)" in found[1].message
 
 
 def test_deficit_language_is_an_error_with_an_asset_based_alternative() -> None:
@@ -119,6 +152,13 @@ def test_a_term_used_before_it_is_explained_is_flagged_once() -> None:
     found = findings("Bring the IEP. Later: IEP (a written plan for help). The IEP again.\n")
     assert [(f.rule, f.column) for f in found] == [("jargon.iep", 11)]
     assert found[0].suggestion == "IEP (a written plan for special education help)"
+    assert "more time" not in found[0].message
+
+
+def test_uses_before_the_explanation_are_counted_and_later_ones_are_not() -> None:
+    found = findings("The IEP. The IEP. IEP (a written plan for help). The IEP.\n")
+    assert [(f.rule, f.column) for f in found] == [("jargon.iep", 5)]
+    assert "(here and 1 more time on this page)" in found[0].message
 
 
 def test_a_short_parenthetical_is_not_an_explanation() -> None:

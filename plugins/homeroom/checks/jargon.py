@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
 
 from homeroom.checks import PageResult
+from homeroom.data import suppressions
 from homeroom.data.glossary import GLOSSARY_DIR, Entry, Glossary, fold, load_glossaries
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
+from homeroom.text.code_mask import mask_code
 from homeroom.text.lang import language_data_files, language_words
 from homeroom.text.measures import wordfreq_code, zipf
 from homeroom.text.prose import ProseDocument
@@ -123,15 +126,21 @@ class JargonCheck:
         return self.glossaries.get(language) or self.glossaries.get(base_language(language))
 
     def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
-        """Flag every jargon or deficit term, and every acronym never spelled out."""
+        """Flag each jargon or deficit term, and each acronym never spelled out, once per page.
+
+        The first use of a term is the finding; later uses are counted in its message
+        ("and 3 more times on this page"), so a page that says "PTA" twenty times gets one
+        finding, not twenty. A block that a ``homeroom allow`` comment allows a rule for is
+        counted on its own, so allowing one block never hides the rest of the page.
+        """
         glossary = self.glossary_for(source.language)
         # The family glossary page is where the terms are explained: nothing to flag there.
         if glossary is None or source.page_type == "glossary":
             return PageResult()
-        findings: list[Finding] = []
+        uses: dict[tuple[str, int], _Uses] = {}
+        allowed = _allowed_blocks(source, doc)
         targets = _LinkTargets(source.text)
         defined: set[str] = set()
-        seen_acronyms: set[str] = set()
         # Abbreviations every family knows, in the page's language (its package data).
         known = language_words(source.language).known_abbreviations
         # Spelled out where families read it: in the prose, not in code, a comment or the
@@ -144,6 +153,17 @@ class JargonCheck:
                 r"(?<![\w-])([A-Z][A-Z0-9]{1,5}s?)\s+\((?:[^()\s]+\s+){2,}", prose_text
             )
         }
+
+        def use(key: str, unit_start: int, make: _Make) -> None:
+            # One group per term on the page, and one per block allowed for its rule.
+            rule = key.partition(":")[0]
+            scope = unit_start if unit_start in allowed.get(rule, ()) else -1
+            group = uses.get((key, scope))
+            if group is None:
+                uses[key, scope] = _Uses(make)
+            else:
+                group.more += 1
+
         for unit in doc.units:
             text = unit.text
             if glossary.accept_pattern is not None:
@@ -159,15 +179,17 @@ class JargonCheck:
                     if _defined_at(targets, start, end, source.language):
                         defined.add(entry.id)
                         continue
-                findings.append(
-                    self._finding(source, doc, entry, start, " ".join(m.group().split()))
+                matched = " ".join(m.group().split())
+                use(
+                    entry.rule,
+                    unit.start,
+                    partial(self._finding, source, doc, entry, start, matched),
                 )
             for m in _ACRONYM.finditer(text):
                 word = m.group()
                 bare = word[:-1] if word.endswith("s") and len(word) > 2 else word
                 if (
-                    bare in seen_acronyms
-                    or bare in spelled_out
+                    bare in spelled_out
                     or word in spelled_out
                     or fold(word) in glossary.by_form
                     or fold(bare) in glossary.by_form
@@ -176,48 +198,38 @@ class JargonCheck:
                     or _common_word(bare, source.language)
                 ):
                     continue
-                seen_acronyms.add(bare)
-                line, column = doc.position(unit.start + m.start())
-                findings.append(
-                    Finding(
-                        path=source.display,
-                        line=line,
-                        column=column,
-                        rule="jargon.acronym",
-                        severity=Severity.WARNING,
-                        message=(
-                            f'"{bare}" is an abbreviation this page never spells out, and many families '
-                            f'will not know it. Write it out the first time, then the letters: "Full Name ({bare})".'
-                        ),
-                        match=word,
-                        suggestion=f"Full Name ({bare})",
-                        language=source.language,
-                    )
+                start = unit.start + m.start()
+                use(
+                    f"jargon.acronym:{bare}",
+                    unit.start,
+                    partial(_acronym_finding, source, doc, start, word, bare),
                 )
-        return PageResult(findings=tuple(findings))
+        findings = [group.make(group.more) for group in uses.values()]
+        return PageResult(findings=tuple(sorted(findings)))
 
     @staticmethod
     def _finding(
-        source: Source, doc: ProseDocument, entry: Entry, offset: int, matched: str
+        source: Source, doc: ProseDocument, entry: Entry, offset: int, matched: str, more: int = 0
     ) -> Finding:
         line, column = doc.position(offset)
         plain = entry.plain[0]
         others = f' (or "{entry.plain[1]}")' if len(entry.plain) > 1 else ""
+        said = f'"{matched}"{_more_times(more)}'
         if entry.category == "deficit":
             message = (
-                f'"{matched}" describes families or students by what they lack, which costs their '
+                f"{said} describes families or students by what they lack, which costs their "
                 f'trust. Write "{plain}"{others} instead.'
             )
             suggestion = plain
         elif entry.define:
             message = (
-                f'"{matched}" is a term families will meet, so it may stay, but explain it the first '
+                f"{said} is a term families will meet, so it may stay, but explain it the first "
                 f'time: "{matched} ({plain})", or link it to the family glossary. {entry.explain}'
             )
             suggestion = f"{matched} ({plain})"
         else:
             message = (
-                f'"{matched}" is school jargon many families do not know. Write "{plain}"{others} '
+                f'{said} is school jargon many families do not know. Write "{plain}"{others} '
                 f"instead. It means: {entry.explain}"
             )
             suggestion = plain
@@ -232,6 +244,60 @@ class JargonCheck:
             suggestion=suggestion,
             language=source.language,
         )
+
+
+_Make = Callable[[int], Finding]
+
+
+@dataclass
+class _Uses:
+    """How to report the first use of a term on a page, and how many uses follow it."""
+
+    make: _Make
+    more: int = 0
+
+
+def _more_times(more: int) -> str:
+    """What follows a term used again on the page: ' (here and 3 more times on this page)'."""
+    if more <= 0:
+        return ""
+    return f" (here and {more} more {'time' if more == 1 else 'times'} on this page)"
+
+
+def _allowed_blocks(source: Source, doc: ProseDocument) -> dict[str, set[int]]:
+    """Rule -> the starts of the blocks a ``homeroom allow`` comment allows it for."""
+    comments = suppressions.allow_comments(source.text)
+    if not comments:
+        return {}
+    starts = sorted(unit.start for unit in doc.units)
+    blocks: dict[str, set[int]] = {}
+    for m in suppressions.allow_comments(mask_code(source.text)):
+        rule = m.group("body").partition(":")[0].strip().lower()
+        index = bisect.bisect_left(starts, m.end())
+        if index < len(starts):
+            blocks.setdefault(rule, set()).add(starts[index])
+    return blocks
+
+
+def _acronym_finding(
+    source: Source, doc: ProseDocument, offset: int, word: str, bare: str, more: int
+) -> Finding:
+    line, column = doc.position(offset)
+    return Finding(
+        path=source.display,
+        line=line,
+        column=column,
+        rule="jargon.acronym",
+        severity=Severity.WARNING,
+        message=(
+            f'"{bare}"{_more_times(more)} is an abbreviation this page never spells out, and many '
+            "families will not know it. Write it out the first time, then the letters: "
+            f'"Full Name ({bare})".'
+        ),
+        match=word,
+        suggestion=f"Full Name ({bare})",
+        language=source.language,
+    )
 
 
 def data_files(settings: Settings) -> list[Path]:
