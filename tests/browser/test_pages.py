@@ -121,6 +121,27 @@ def _axe_when_still(page: Any) -> Any:
     return result
 
 
+def _search(page: Any, word: str, url: str) -> None:
+    """Type a word into Material's search and wait for its results.
+
+    The search index is loaded by a web worker after the page; on a busy machine it may be
+    ready only after the word is typed. So wait generously, and type the word again once
+    (Material searches on each input event) before saying the search found nothing.
+    """
+    box = page.locator("input.md-search__input")
+    box.focus()
+    page.keyboard.type(word)
+    for attempt in range(2):
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=30_000)
+            return
+        except PlaywrightTimeout:
+            if attempt:
+                raise AssertionError(f"{url}: searching for {word!r} showed no results") from None
+            box.fill("")
+            page.keyboard.type(word)
+
+
 def test_axe_finds_nothing(
     phone: Any, bundled_url: str, sample: list[BuiltPage], axe_source: str
 ) -> None:
@@ -139,9 +160,7 @@ def test_axe_finds_nothing(
     for language, home in sorted(homes.items()):
         page.goto(bundled_url + home.url)
         page.locator("label.md-header__button[for='__search']").click()
-        page.locator("input.md-search__input").focus()
-        page.keyboard.type(SEARCH_WORDS[language])
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        _search(page, SEARCH_WORDS[language], home.url)
         page.evaluate(axe_source)
         result = _axe_when_still(page)
         problems += [f"{home.url} (search open): {x}" for x in axe_summary(result["violations"])]
