@@ -17,7 +17,12 @@ unsafe HTML and unfinished notes, none of which the marks are about, so it is no
 Matching rule. A mark's *places* are the occurrences of its term (same letters, any case,
 white space folded) on the mark's line, and the term's first occurrence in the letter.
 A finding's *span* runs from its line and column over its matched text. A finding matches
-a mark when its span overlaps one of the mark's places, whatever the kinds of both.
+a mark, whatever the kinds of both, when
+
+- its span overlaps one of the mark's places, or
+- it is on the mark's line and one of the two texts contains the other, ignoring case (the
+  mark "English learners" and a finding on "English Learner" earlier on that line: the
+  check reports a term at its first use, in whichever form the letter used first).
 
 - Recall (per language, per kind of mark): marks matched by at least one finding, over all
   marks.
@@ -138,10 +143,15 @@ def main() -> int:
         hit: set[int] = set()
         for finding in sorted(findings, key=lambda f: (f.line, f.column, f.rule)):
             a, b = finding_span(source.text, finding, starts)
+            said = " ".join(finding.match.lower().split())
             matched = [
                 i
                 for i, spans in enumerate(mark_places)
                 if any(a < end and start < b for start, end in spans)
+                or (
+                    file_marks[i].line == finding.line
+                    and (said in file_marks[i].term.lower() or file_marks[i].term.lower() in said)
+                )
             ]
             kind = kind_of(finding)
             found[language, kind] += 1

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from homeroom.checks.jargon import JargonCheck
-from homeroom.data.glossary import Glossary, load_glossaries, parse_glossary
+from homeroom.data.glossary import Glossary, OwnWord, load_glossaries, parse_glossary
 from homeroom.data.sources import source_from_text
 from homeroom.model.errors import InputError, InputErrors
 from homeroom.model.findings import Severity
@@ -59,17 +60,39 @@ SEED = {
 }
 
 
-def glossary(accept: tuple[str, ...] = ()) -> Glossary:
-    parsed = parse_glossary(SEED, "glossary/en.yml", "en")
-    return Glossary("en", parsed.entries, accept)
+ASD = {
+    "id": "asd",
+    "category": "jargon",
+    "forms": ["ASD"],
+    "plain": ["autism"],
+    "explain": "Autism spectrum disorder.",
+    "source": "test",
+    "examples": {"flag": ["A child with ASD."]},
+}
 
 
-def findings(markdown: str, accept: tuple[str, ...] = (), page_type: str | None = None):
+def glossary(
+    accept: tuple[str, ...] = (), own_words: list[dict[str, str]] | None = None
+) -> Glossary:
+    data = {**SEED, "entries": [*SEED["entries"], ASD]}
+    if own_words:
+        data["own_words"] = own_words
+    parsed = parse_glossary(data, "glossary/en.yml", "en")
+    return replace(parsed, accept=accept)
+
+
+def findings(
+    markdown: str,
+    accept: tuple[str, ...] = (),
+    page_type: str | None = None,
+    own_words: list[dict[str, str]] | None = None,
+):
     text = textwrap.dedent(markdown)
     if page_type:
         text = f"---\ntitle: T\ntype: {page_type}\n---\n" + text
     source = source_from_text(text, "content/p.md", "p.md", "p.md", "en")
-    found, _ = engine.check_page(source, [JargonCheck({"en": glossary(accept)})])
+    check = JargonCheck({"en": glossary(accept, own_words)})
+    found, _ = engine.check_page(source, [check])
     return engine.allowed([source], found)
 
 
@@ -195,6 +218,67 @@ def test_accept_list_allows_names() -> None:
         )
         == []
     )
+
+
+OWN = [{"name": "ASD", "meaning": "Anacortes School District"}, {"name": "KES", "meaning": "K"}]
+
+
+def test_the_districts_own_words_are_never_flagged_and_count_as_spelled_out() -> None:
+    text = "ASD news: KES and KESs join the ASD. The ASD benchmark is in May.\n"
+    assert [f.match for f in findings(text, own_words=OWN)] == ["benchmark"]
+    assert sorted(f.match for f in findings(text)) == ["ASD", "KES", "benchmark"]
+    assert glossary(own_words=OWN).own_words[0] == OwnWord("ASD", "Anacortes School District")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Anacortes School District (ASD) welcomes you. The ASD board meets.\n",
+        "ASD (Anacortes School District) welcomes you. The ASD board meets.\n",
+    ],
+)
+def test_an_abbreviation_spelled_out_on_the_page_is_never_flagged_after(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_an_abbreviation_used_before_it_is_spelled_out_is_flagged_there() -> None:
+    found = findings("Join the PTO. The Parent Teacher Organization (PTO) meets.\n")
+    assert [(f.rule, f.column) for f in found] == [("jargon.acronym", 10)]
+    found = findings("The ASD board. The Anacortes School District (ASD) meets.\n")
+    assert [(f.rule, f.column) for f in found] == [("jargon.asd", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buy tickets for the SPRING RAFFLE.\n",
+        "ONWARD to summer!\n",
+        "Wear your PJs on Friday.\n",
+        "We collect coins for UNICEF.\n",
+        "The class visits the USS Constitution.\n",
+        "Students use Zearn[TM] and Lexia® at home.\n",
+        "Read chapter XII and chapter IV.\n",
+    ],
+)
+def test_ordinary_words_names_and_numerals_are_not_abbreviations(text: str) -> None:
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("word", ["VCV", "CVC", "CCVC", "CVCV"])
+def test_letters_that_are_no_roman_numeral_are_abbreviations(word: str) -> None:
+    assert [f.match for f in findings(f"We practice {word} words.\n")] == [word]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{{< figure src="images/PTA-2024.jpg" title="ASD" >}}\n\nHello.\n',
+        '{{% notice title="ASD" %}}Hello.{{% /notice %}}\n',
+        "Print PTO-flyer.pdf or ASD.png today.\n",
+    ],
+)
+def test_shortcodes_and_file_names_are_not_prose(text: str) -> None:
+    assert findings(text) == []
 
 
 def test_inline_comment_allows_a_rule_for_the_next_block_and_says_so() -> None:

@@ -6,7 +6,14 @@
 - Terms that must stay (``define: true``: IEP, 504 plan) pass once the page explains them
   at their first use (``IEP (a written plan ...)``, ``**IEP:** a written plan ...``) or
   links them to the family glossary; later uses then pass too.
-- ``jargon.acronym``: an abbreviation that is not in the glossary and never spelled out.
+- ``jargon.acronym``: an abbreviation that is not in the glossary and not spelled out
+  before it is used. Not abbreviations: the district's own words (``own_words`` in the
+  glossary), ordinary words in capitals (RAFFLE: common in lower case, by word
+  frequency), names every family knows (the language's ``known_abbreviations``: UNICEF,
+  PJs), names with a trademark sign, and Roman numerals written by the rules (IV, but not
+  the phonics pattern VCV).
+- Each term is one finding per page, at its first use, with later uses counted.
+- Hugo shortcodes and file names ("pta-flyer.pdf") are not prose.
 
 Matching runs over the prose units of :mod:`homeroom.text.prose`, so code, URLs, link targets,
 HTML tags, attributes and comments, and front matter are never matched, while the text
@@ -35,7 +42,27 @@ from homeroom.text.prose import ProseDocument
 from homeroom.text.syllables import base_language
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?:s)?(?![\w-])")
-_ROMAN = re.compile(r"[IVXLC]+")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
+# A Roman numeral made of I, V, X, L and C, written by the rules (IV, XII, XL): "VCV" and
+# "CVC" (a phonics pattern: vowel, consonant, vowel) are not numerals and stay acronyms.
+_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# A trademark sign right after a name: "Lexia®", "CKLA™", "Zearn[TM]" (a PDF's "™").
+_TRADEMARK = re.compile(r"\s?(?:[™®]|\[(?:TM|R)\]|\((?:TM|R)\))")
+# Not prose, though the page's reader may leave it in a unit: Hugo shortcodes
+# ({{< figure src="pta.jpg" >}}, {{% note %}}) and file names ("PTA-flyer.pdf").
+# Bounded, so an unclosed "{{<" costs no more than its 2,000 characters.
+_NOT_PROSE = re.compile(
+    r"\{\{[<%][\s\S]{0,2000}?[%>]\}\}"
+    r"|(?<![\w/.-])[\w.-]{0,200}\.(?:png|jpe?g|gif|svg|webp|avif|heic|pdf|docx?|pptx?|xlsx?)\b",
+    re.IGNORECASE,
+)
+# An all-capitals word is an ordinary word in capitals (FREE, RAFFLE, ONWARD), not an
+# abbreviation, when it is at least this common in lower case (wordfreq's Zipf scale: 3
+# is once per 10 million words). Short words need more: many short abbreviations are also
+# rare words (pta, asd), while a long abbreviation is almost never a word.
+_COMMON_ZIPF = 3.5
+_COMMON_ZIPF_LONG = 3.0
+_LONG = 5
 # After a term: a parenthetical of three or more words, a colon explanation, or the
 # language's words that explain a term ("which means"; "es decir" after a comma), from its
 # package data (:mod:`homeroom.text.lang`).
@@ -105,11 +132,38 @@ def _defined_at(targets: _LinkTargets, start: int, end: int, language: str) -> b
 
 @lru_cache(maxsize=65536)
 def _common_word(word: str, language: str) -> bool:
-    """Whether an all-capitals word is an ordinary word in capitals (FREE, NOT), not an acronym."""
+    """Whether an all-capitals word is an ordinary word in capitals (FREE, RAFFLE), not an acronym."""
     code = wordfreq_code(language)
     if code is None:
         return False
-    return zipf(word, code) >= 3.5
+    return zipf(word, code) >= (_COMMON_ZIPF_LONG if len(word) >= _LONG else _COMMON_ZIPF)
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Spaces for a match, keeping its line breaks (offsets and lines stay exact)."""
+    return re.sub(r"[^\n]", " ", m.group())
+
+
+def _spelled_out(doc: ProseDocument) -> dict[str, int]:
+    """Abbreviation -> the offset where the page first spells it out.
+
+    "Parent Teacher Organization (PTO)" and "PTO (Parent Teacher Organization)" both spell
+    "PTO" out; so does a glossary link or explanation. Only prose counts: a spelling in
+    code, a comment or the front matter is not one families read.
+    """
+    spelled: dict[str, int] = {}
+    for unit in doc.units:
+        for pattern in _SPELLED_OUT:
+            for m in pattern.finditer(unit.text):
+                at = unit.start + m.start()
+                spelled[m.group(1)] = min(spelled.get(m.group(1), at), at)
+    return spelled
+
+
+_SPELLED_OUT = (
+    re.compile(r"\(([A-Z][A-Z0-9]{1,5}s?)\)"),
+    re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,5}s?)\s+\((?:[^()\s]+\s+){2,}"),
+)
 
 
 class JargonCheck:
@@ -143,16 +197,16 @@ class JargonCheck:
         defined: set[str] = set()
         # Abbreviations every family knows, in the page's language (its package data).
         known = language_words(source.language).known_abbreviations
-        # Spelled out where families read it: in the prose, not in code, a comment or the
-        # front matter (the units are the page's prose, everything else masked).
-        prose_text = "\n".join(unit.text for unit in doc.units)
-        spelled_out = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,5}s?)\)", prose_text)}
-        spelled_out |= {
-            m.group(1)
-            for m in re.finditer(
-                r"(?<![\w-])([A-Z][A-Z0-9]{1,5}s?)\s+\((?:[^()\s]+\s+){2,}", prose_text
-            )
-        }
+        # Spelled out where families read it, and from that place on: in the prose, not
+        # in code, a comment or the front matter. The district's own abbreviations
+        # (``own_words``) are spelled out everywhere.
+        spelled = _spelled_out(doc)
+        for own in glossary.own_words:
+            spelled[own.name] = -1
+
+        def spelled_before(word: str, offset: int) -> bool:
+            bare = word[:-1] if word.endswith("s") and len(word) > 2 else word
+            return min(spelled.get(word, offset + 1), spelled.get(bare, offset + 1)) <= offset
 
         def use(key: str, unit_start: int, make: _Make) -> None:
             # One group per term on the page, and one per block allowed for its rule.
@@ -166,13 +220,19 @@ class JargonCheck:
 
         for unit in doc.units:
             text = unit.text
+            if "{{" in text or "." in text:
+                text = _NOT_PROSE.sub(_blank, text)
             if glossary.accept_pattern is not None:
-                text = glossary.accept_pattern.sub(lambda m: " " * len(m.group()), text)
+                text = glossary.accept_pattern.sub(_blank, text)
             for m in glossary.pattern.finditer(text):
                 entry = glossary.by_form[fold(m.group())]
                 if entry.page_types and source.page_type not in entry.page_types:
                     continue
                 start, end = unit.start + m.start(), unit.start + m.end()
+                # An abbreviation the page spells out ("Anacortes School District (ASD)")
+                # means what the page says, not what the glossary guessed.
+                if _ACRONYM_WORD.fullmatch(m.group()) and spelled_before(m.group(), start):
+                    continue
                 if entry.define:
                     if entry.id in defined:
                         continue
@@ -188,17 +248,17 @@ class JargonCheck:
             for m in _ACRONYM.finditer(text):
                 word = m.group()
                 bare = word[:-1] if word.endswith("s") and len(word) > 2 else word
+                start = unit.start + m.start()
                 if (
-                    bare in spelled_out
-                    or word in spelled_out
+                    spelled_before(word, start)
                     or fold(word) in glossary.by_form
                     or fold(bare) in glossary.by_form
                     or bare.lower() in known
                     or _ROMAN.fullmatch(bare)
                     or _common_word(bare, source.language)
+                    or _TRADEMARK.match(text, m.end())
                 ):
                     continue
-                start = unit.start + m.start()
                 use(
                     f"jargon.acronym:{bare}",
                     unit.start,

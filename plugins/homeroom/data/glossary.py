@@ -6,6 +6,11 @@ read through :mod:`homeroom.data.ruledata` against the form in
 file is reported at once, each naming the file, the line, the entry and the field. Every
 entry carries examples that must and must not be flagged, and one test runs all of them.
 
+A glossary file may also list the district's own words (``own_words:``): its name, its
+schools' and programs' names and their abbreviations, each with what it means
+("ASD: Anacortes School District"). They are never flagged, and an abbreviation among them
+counts as spelled out on every page of that language.
+
 Jargon and deficit entries are found by the jargon check; ``substitution`` entries (a long
 word with a plainer one: "utilize", "use") by the readability check (``readability.word``).
 """
@@ -14,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -27,7 +32,15 @@ from homeroom.text.matcher import phrase_matcher
 
 GLOSSARY_DIR = "glossary"
 ACCEPT_FILE = "accept.yml"
-__all__ = ["ACCEPT_FILE", "CATEGORIES", "GLOSSARY_DIR", "Entry", "Glossary", "load_glossaries"]
+__all__ = [
+    "ACCEPT_FILE",
+    "CATEGORIES",
+    "GLOSSARY_DIR",
+    "Entry",
+    "Glossary",
+    "OwnWord",
+    "load_glossaries",
+]
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,14 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class OwnWord:
+    """One of the district's own names or abbreviations, with what it means."""
+
+    name: str
+    meaning: str
+
+
+@dataclass(frozen=True)
 class Glossary:
     """All entries of one language, with one compiled matcher per check that reads them."""
 
@@ -77,6 +98,8 @@ class Glossary:
     entries: tuple[Entry, ...]
     accept: tuple[str, ...] = ()
     """Names (schools, programs) that look like jargon but are allowed."""
+    own_words: tuple[OwnWord, ...] = ()
+    """The district's own names and abbreviations in this language, with their meaning."""
 
     @cached_property
     def by_form(self) -> Mapping[str, Entry]:
@@ -114,10 +137,11 @@ class Glossary:
 
     @cached_property
     def accept_pattern(self) -> re.Pattern[str] | None:
-        """Matcher for accepted names, or None."""
-        if not self.accept:
+        """Matcher for accepted names and the district's own words, or None."""
+        names = (*self.accept, *(word.name for word in self.own_words))
+        if not names:
             return None
-        return phrase_matcher(self.accept)
+        return phrase_matcher(names)
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -187,7 +211,12 @@ def read_glossary(file: RuleFile, language: str) -> Glossary:
         for index, raw in enumerate(file.value(["entries"], []) or [])
         if file.valid(["entries", index]) and isinstance(raw, Mapping)
     ]
-    return Glossary(language=language, entries=tuple(entries))
+    own_words = [
+        OwnWord(str(raw["name"]).strip(), str(raw["meaning"]).strip())
+        for index, raw in enumerate(file.value(["own_words"], []) or [])
+        if file.valid(["own_words", index]) and isinstance(raw, Mapping)
+    ]
+    return Glossary(language=language, entries=tuple(entries), own_words=tuple(own_words))
 
 
 def parse_glossary(raw: Any, where: str, language: str) -> Glossary:
@@ -236,6 +265,6 @@ def load_glossaries(
             continue
         parsed = read_glossary(file, language)
         problems.extend(sorted(file.problems, key=lambda e: e.line or 0))
-        glossaries[language] = Glossary(language, parsed.entries, accept)
+        glossaries[language] = replace(parsed, accept=accept)
     raise_all(problems)
     return glossaries

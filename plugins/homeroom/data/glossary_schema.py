@@ -1,5 +1,8 @@
 """The form of a glossary file (``content/_data/glossary/<lang>.yml``) and of ``accept.yml``.
 
+A glossary may also list the district's own words (``own_words:``, each a ``name`` and its
+``meaning``): never flagged, and as abbreviations, spelled out on every page.
+
 Three kinds of entry share one form, told apart by ``category``:
 
 - ``jargon``: an education term families may not know (rule ``jargon.<id>``);
@@ -116,6 +119,19 @@ ENTRY: dict[str, Any] = {
     ],
 }
 
+OWN_WORD: dict[str, Any] = {
+    "type": "object",
+    "title": "own word",
+    "description": "a name with `name:` and `meaning:`",
+    "examples": [{"name": "ASD", "meaning": "Anacortes School District"}],
+    "properties": {
+        "name": _text("the name or abbreviation as the district writes it", "ASD"),
+        "meaning": _text("what it means, in plain words", "Anacortes School District"),
+    },
+    "required": ["name", "meaning"],
+    "additionalProperties": False,
+}
+
 GLOSSARY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "`entries:` followed by a list of glossary entries",
@@ -125,6 +141,12 @@ GLOSSARY_SCHEMA: dict[str, Any] = {
             "type": "string",
             "description": "the language code of the file's name",
             "examples": ["en"],
+        },
+        "own_words": {
+            "type": "array",
+            "description": "a list of the district's own names and abbreviations, each "
+            "starting with `- name:`",
+            "items": OWN_WORD,
         },
         "entries": {
             "type": "array",
