@@ -85,6 +85,47 @@ def test_explicit_files_and_language_flag(site: Site, tmp_path: Path) -> None:
     )
 
 
+def test_lang_names_the_files_given_and_leaves_the_site_alone(site: Site, tmp_path: Path) -> None:
+    # The site has index.es.md: were --lang to make Spanish the site's default, index.md
+    # and index.es.md would both be Spanish, and the check would stop on a duplicate.
+    root = site({"guide.es.md": "---\ntitle: Guía\n---\n# Guía\n\nHola.\n"})
+    other = tmp_path / "letters"
+    other.mkdir()
+    (other / "carta.md").write_text(" ".join(["sol"] * 24) + ".\n")
+    done = homeroom("check", "--lang", "es", "--format", "json", str(other), cwd=root)
+    assert done.returncode == 0, done.stderr
+    (page,) = json.loads(done.stdout)["pages"]
+    assert page["language"] == "es"
+    # A language the site does not publish is still a language for a loose file.
+    done = homeroom("check", "--lang", "vi", "--format", "json", str(other), cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["pages"][0]["language"] == "vi"
+    # The site's own pages keep the languages their names say.
+    done = homeroom("check", "--lang", "es", "--format", "json", "content", cwd=root)
+    assert done.returncode == 0, done.stderr
+    languages = {p["path"]: p["language"] for p in json.loads(done.stdout)["pages"]}
+    assert languages["content/index.es.md"] == "es"
+    assert languages["content/guide.es.md"] == "es"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--lang", "es"], "error: --lang es: name the files or folders written in that language"),
+        (["--lang", "qq", "x.md"], "error: --lang qq: not a language code Homeroom knows"),
+    ],
+)
+def test_lang_without_files_or_unknown_is_one_line(
+    site: Site, args: list[str], expected: str
+) -> None:
+    root = site()
+    (root / "x.md").write_text("Hello.\n")
+    done = homeroom("check", *args, cwd=root)
+    assert done.returncode == 2
+    assert done.stderr.startswith(expected), done.stderr
+    assert done.stderr.count("\n") == 1
+
+
 @pytest.mark.parametrize(
     ("pages", "expected"),
     [

@@ -15,7 +15,7 @@ from pathlib import Path
 from homeroom.checks import SiteCheck
 from homeroom.cli.changed import affected, changed_files
 from homeroom.cli.problems import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, flatten
-from homeroom.cli.site import config_file, settings_for
+from homeroom.cli.site import config_file, file_language, settings_for, with_file_language
 from homeroom.data.settings import Settings
 from homeroom.data.sources import (
     Source,
@@ -27,6 +27,7 @@ from homeroom.data.sources import (
 )
 from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.findings import Severity
+from homeroom.model.languages import LanguageSet
 from homeroom.model.report import Report
 from homeroom.run import engine, reporters, verdict
 from homeroom.run.cache import DiskCache
@@ -46,8 +47,13 @@ class _Collected:
     problems: list[HomeroomError]
 
 
-def _collect(args: argparse.Namespace, settings: Settings) -> _Collected:
-    """The pages to check. A file that cannot be read is a problem; reading goes on."""
+def _collect(args: argparse.Namespace, settings: Settings, names: LanguageSet) -> _Collected:
+    """The pages to check. A file that cannot be read is a problem; reading goes on.
+
+    ``names`` reads the language from the name of a file outside the content folder
+    (``--lang`` gives the language of a name with no suffix); a page of the site keeps the
+    language its name says in the site, so ``--lang`` never turns it into another page.
+    """
     problems: list[InputError] = []
     paths: list[Path] = []
     if not args.paths and not settings.docs_dir.is_dir():
@@ -79,7 +85,7 @@ def _collect(args: argparse.Namespace, settings: Settings) -> _Collected:
             if resolved.is_relative_to(docs):
                 source = load_source(resolved, docs, settings.languages, settings.project_root)
             else:
-                source = load_source(resolved, resolved.parent, settings.languages, Path.cwd())
+                source = load_source(resolved, resolved.parent, names, Path.cwd())
         except InputError as exc:
             problems.append(exc)
             continue
@@ -123,8 +129,17 @@ def _site_sources(settings: Settings, collected: _Collected) -> list[Source]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``homeroom check``; return the exit code."""
-    settings = settings_for(args.config_file, args.lang)
-    collected = _collect(args, settings)
+    settings = settings_for(args.config_file)
+    page_settings, names = settings, settings.languages
+    if args.lang:
+        if not args.paths:
+            raise HomeroomError(
+                f"--lang {args.lang}: name the files or folders written in that language, "
+                f"such as `homeroom check --lang {args.lang} letter.md`. The pages of the site "
+                "say their language in their names (letter.es.md)."
+            )
+        page_settings, names = with_file_language(settings, file_language(args.lang, settings))
+    collected = _collect(args, settings, names)
     cache = _open_cache(args, settings)
     whole_site = not args.paths and not args.changed_since
     problems: list[HomeroomError] = [*collected.problems]
@@ -142,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     broken = engine.Broken()
     report = engine.run(
         collected.sources,
-        engine.build_checks(settings),
+        engine.build_checks(page_settings),
         cache,
         args.jobs or engine.jobs(),
         broken,

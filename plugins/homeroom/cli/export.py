@@ -92,7 +92,7 @@ def csv_text(rows: list[tuple[str, str, str]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Write the files; 0 when written, 2 when a summary or a setting is wrong."""
-    settings = settings_for(args.config_file, None)
+    settings = settings_for(args.config_file)
     if not settings.site_url:
         raise ConfigError(
             "mkdocs.yml: `site_url` is empty, so a text message cannot link to the page. "

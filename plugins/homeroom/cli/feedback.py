@@ -62,7 +62,7 @@ def _written_by_import(path: Path) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Import the answers; 0 when written, 2 when the file or a row cannot be read."""
-    settings = settings_for(args.config_file, None)
+    settings = settings_for(args.config_file)
     options = settings.options(FeedbackOptions)
     out: Path = args.out or settings.data_dir / options.answers
     shown = display_path(args.file, settings.project_root)

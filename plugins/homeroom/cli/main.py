@@ -52,7 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lang",
         default=None,
-        help="language of files with no .xx.md suffix (default: the site's default)",
+        metavar="CODE",
+        help="the language of the files given outside the site's content folder whose "
+        "names have no .xx.md suffix, such as es (default: the site's default language). "
+        "Changes nothing about the site: its pages keep the languages their names say.",
     )
     check.add_argument("--format", choices=sorted(reporters.FORMATS), default="text")
     check.add_argument(
@@ -148,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "translations":
             from homeroom.cli import translations as translations_cli
 
-            return translations_cli.run(args, settings_for(args.config_file, None))
+            return translations_cli.run(args, settings_for(args.config_file))
         if args.command == "new":
             from homeroom.pages.scaffold import new_page
 

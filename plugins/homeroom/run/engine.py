@@ -126,7 +126,13 @@ class Broken:
 
 
 def _page_key(source: Source) -> str:
-    return f"{source.display}\0{source.digest}"
+    return f"{source.display}\0{_content_key(source)}"
+
+
+def _content_key(source: Source) -> str:
+    # The language is part of what is checked: a loose file read as Spanish once
+    # (`homeroom check --lang es letter.md`) and as English the next time is not the same.
+    return f"{source.language}\0{source.digest}"
 
 
 def _fingerprint(check: PageCheck) -> str | None:
@@ -139,7 +145,7 @@ def _lookup(source: Source, check: PageCheck, cache: DiskCache | None) -> PageRe
     fingerprint = _fingerprint(check)
     if fingerprint is None:
         return None
-    key = (check.name, fingerprint, source.display, source.digest)
+    key = (check.name, fingerprint, source.display, _content_key(source))
     result = _CACHE.get(key)
     if result is not None:
         STATS["memory"] += 1
@@ -162,7 +168,7 @@ def _keep(source: Source, check: PageCheck, result: PageResult, cache: DiskCache
     STATS["computed"] += 1
     if fingerprint is None:
         return
-    _CACHE.put((check.name, fingerprint, source.display, source.digest), result)
+    _CACHE.put((check.name, fingerprint, source.display, _content_key(source)), result)
     if cache is not None:
         cache.put(check.name, fingerprint, _page_key(source), _to_json(result))
 
