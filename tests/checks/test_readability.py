@@ -463,8 +463,77 @@ def test_cells_of_an_html_table_are_short_sentences_of_their_own() -> None:
     )
     result = check(f"<table>\n{rows}\n</table>\n")
     assert result.findings == ()
-    assert result.metrics["sentences"] == 30
-    assert result.metrics["words"] == 10 * (2 + 3 + 3)
+    # Cells are checked on their own but are not the page's prose: no page score.
+    assert result.metrics["sentences"] == 0
+    assert result.metrics["too_short_for_page_score"] is True
+    long_cell = check(f"<table><tr><td>{LONG}</td></tr></table>\n")
+    assert [f.rule for f in long_cell.findings] == ["readability.sentence"]
+
+
+HARD = (
+    "Comprehensive assessment frameworks systematically evaluate individual proficiency. "
+    "Administrative personnel coordinate supplementary intervention opportunities. "
+    "Multidisciplinary evaluation committees periodically reconsider eligibility determinations. "
+)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "## Conversation starters\n\n## Tricky Words\n\n",
+        "| Word | Sound |\n| --- | --- |\n| cat | short a |\n| ship | sh |\n\n",
+        "Dear families,\n\n",
+        "Sincerely,\n\nMs. Lee\nPrincipal\n\n",
+        "Atentamente,\n\n",
+    ],
+    ids=["headings", "table", "salutation", "sign-off", "sign-off-es"],
+)
+def test_headings_tables_and_letter_parts_do_not_change_the_page_score(extra: str) -> None:
+    prose = HARD * 8 + "\n\n- Read together every night with your child at home.\n"
+    alone = check(prose).metrics
+    mixed = check(extra + prose + "\n" + extra).metrics
+    assert mixed["measures"] == alone["measures"]
+    assert mixed["sentences"] == alone["sentences"]
+
+
+def test_the_hardest_sentences_a_page_error_names_are_real_sentences() -> None:
+    headings = "".join(f"## Multisyllabic Decoding {i}\n\n" for i in range(5))
+    result = check(headings + "Atentamente,\n\nNotifications.\n\n" + HARD * 8)
+    page = [f for f in result.findings if f.rule == "readability.page"]
+    assert len(page) == 1
+    assert len(words(page[0].match)) >= 5
+    assert page[0].line > 10  # not a heading, not "Atentamente,"
+
+
+@pytest.mark.parametrize(
+    ("letter", "language"),
+    [
+        ("Dear Families of Room 12,\nWelcome back to school and our class.", "en"),
+        ("Hello families!\nWelcome back to school and our class.", "en"),
+        ("Estimadas familias:\nBienvenidos de nuevo a la escuela.", "es"),
+    ],
+)
+def test_a_salutation_on_the_line_above_never_runs_into_the_first_sentence(
+    letter: str, language: str
+) -> None:
+    doc = prose_of(source_from_text(letter + "\n", "p.md", "p.md", "p.md", language))
+    assert [u.kind for u in doc.units] == ["salutation", "paragraph"]
+    assert doc.units[1].text == letter.split("\n")[1]
+    assert doc.position(doc.units[1].start) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dear families, we are happy to see you.",
+        "Hello, and welcome to our school!",
+        "Thank you for coming to the event.",
+        "Sincerely hope you can join us.",
+    ],
+)
+def test_sentences_that_open_like_a_letter_stay_prose(line: str) -> None:
+    doc = prose_of(source_from_text(line + "\n", "p.md", "p.md", "p.md", "en"))
+    assert [u.kind for u in doc.units] == ["paragraph"]
 
 
 def test_a_long_sentence_in_an_html_paragraph_is_found_at_its_line_and_column() -> None:

@@ -1,8 +1,12 @@
 """Readability: sentences a family can read, and pages scored with the right measure.
 
 Sentences come from :mod:`homeroom.text.sentences` over the prose units of
-:mod:`homeroom.text.prose`, so lists, headings and table cells count as the short sentences
-they are, and code or link targets never count at all. Limits are data, read by
+:mod:`homeroom.text.prose`, so a list item ends a sentence, and code or link targets never
+count at all. Every unit's sentences are checked on their own (length, difficulty), but
+only the page's prose (:data:`PAGE_KINDS`: paragraphs and list items) enters the page
+score: headings, table cells, captions, salutations and sign-offs are labels and short
+lines, and counting them made pages of headings and word tables score far easier than the
+text families actually read. Limits are data, read by
 :mod:`homeroom.data.readability_limits`.
 
 Rules:
@@ -51,6 +55,12 @@ from homeroom.text.prose import ProseDocument
 from homeroom.text.sentences import Sentence, split
 
 PROSE_KINDS = ("paragraph", "admonition", "quote")
+#: The units whose sentences make the page score: paragraphs (also inside a note or a
+#: quote) and list items.
+PAGE_KINDS = ("paragraph", "list_item", "admonition", "quote")
+#: A sentence a page error may name as one of its hardest has at least this many words:
+#: a fragment ("Conversation starters") is no place to start rewriting.
+NAMED_SENTENCE_WORDS = 5
 
 
 @dataclass
@@ -88,7 +98,8 @@ class ReadabilityCheck:
             for sentence in split(unit.text, language):
                 counts = count_sentence(sentence.text, language)
                 unit_counts.append(counts)
-                scored.append(_Scored(sentence, unit.start, counts))
+                if unit.kind in PAGE_KINDS:
+                    scored.append(_Scored(sentence, unit.start, counts))
                 if counts.words > length.hard:
                     findings.append(
                         length_finding(source, doc, unit.start, sentence, counts.words, length)
@@ -241,7 +252,8 @@ class ReadabilityCheck:
                 return s.counts.words if measure.easier == "lower" else -s.counts.words
             return v if measure.easier == "lower" else -v
 
-        worst = sorted(scored, key=hardness, reverse=True)[:3]
+        sentences = [s for s in scored if s.counts.words >= NAMED_SENTENCE_WORDS]
+        worst = sorted(sentences, key=hardness, reverse=True)[:3]
         worst_lines = sorted(doc.position(s.offset + s.sentence.start)[0] for s in worst)
         line, column = doc.position(worst[0].offset + worst[0].sentence.start) if worst else (1, 1)
         kind = "family" if profile.name == "family" else profile.name.replace("-", " ")
@@ -250,8 +262,10 @@ class ReadabilityCheck:
             detail = f"Words such as {', '.join(repr(w) for w in rare[:4])} are rare. Use everyday words where you can."
         elif limit.measure == "long-word-share":
             detail = "Use shorter, everyday words where you can."
-        else:
+        elif worst:
             detail = f"Start with the hardest sentences, on lines {', '.join(map(str, worst_lines))}: shorten them or use everyday words."
+        else:
+            detail = "Shorten the sentences and use everyday words."
         return Finding(
             path=source.display,
             line=line,
@@ -312,10 +326,14 @@ class ReadabilityCheck:
 
 
 def page_counts(source: Source, doc: ProseDocument) -> Counts:
-    """Counts for a whole page, sentence by sentence over its prose units (unrounded)."""
+    """Counts for a whole page's score, sentence by sentence over its prose (unrounded).
+
+    Only the units of :data:`PAGE_KINDS` count, as in the check.
+    """
     return total(
         count_sentence(sentence.text, source.language)
         for unit in doc.units
+        if unit.kind in PAGE_KINDS
         for sentence in split(unit.text, source.language)
     )
 

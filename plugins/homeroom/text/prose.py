@@ -15,7 +15,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -27,6 +27,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from homeroom.model.memo import Memo
 from homeroom.text import html_text
 from homeroom.text.inline_mask import blank, mask_inline
+from homeroom.text.letter_parts import is_salutation, is_sign_off
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class ProseUnit:
 
     kind: str
     """``heading``, ``paragraph``, ``list_item``, ``table_cell``, ``admonition``,
-    ``admonition_title`` or ``quote``."""
+    ``admonition_title``, ``quote``, ``salutation`` (``Dear families,``) or ``sign_off``
+    (``Sincerely,`` and the name lines under it)."""
     start: int
     """Offset of the unit's first character in the source."""
     text: str
@@ -281,7 +283,62 @@ def extract(text: str) -> ProseDocument:
                 add_span(unit_kind, start, start + len(masked), masked)
 
     units.sort(key=lambda u: u.start)
-    return ProseDocument(source=text, units=tuple(units), line_starts=starts)
+    return ProseDocument(source=text, units=tuple(_letter_parts(units)), line_starts=starts)
+
+
+#: A line of a signature ("Ms. Lee", "Principal, Lincoln School") has at most this many words.
+SIGNATURE_WORDS = 8
+_WORD = re.compile(r"\w+")
+
+
+def _is_signature(text: str) -> bool:
+    """Whether every line is short and none ends a sentence: a name, a title, a school."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(
+        len(_WORD.findall(line)) <= SIGNATURE_WORDS and line[-1] not in ".!?" for line in lines
+    )
+
+
+def _piece(kind: str, start: int, text: str) -> ProseUnit | None:
+    """The part of a unit's text that has words, trimmed, or None."""
+    chars = list(text)
+    a, b = _trim(chars, 0, len(chars))
+    if a < b and any(c.isalnum() for c in chars[a:b]):
+        return ProseUnit(kind=kind, start=start + a, text=text[a:b])
+    return None
+
+
+def _letter_parts(units: list[ProseUnit]) -> Iterator[ProseUnit]:
+    """Give a letter's salutation and sign-off units of their own.
+
+    A paragraph whose first line is a salutation is split after that line (a salutation
+    with no blank line after it must not run into the first sentence). A paragraph whose
+    first line is a sign-off is a ``sign_off``, and so are the name and title lines under
+    it, in the same paragraph or in the short paragraphs that follow.
+    """
+    signing = False
+    for unit in units:
+        if unit.kind != "paragraph":
+            signing = False
+            yield unit
+            continue
+        first, newline, rest = unit.text.partition("\n")
+        rest_start = unit.start + len(first) + len(newline)
+        if signing and _is_signature(unit.text):
+            yield replace(unit, kind="sign_off")
+            continue
+        signing = False
+        if is_sign_off(first):
+            signing = True
+            head = _piece("sign_off", unit.start, first)
+            tail = _piece("sign_off" if _is_signature(rest) else "paragraph", rest_start, rest)
+        elif is_salutation(first):
+            head = _piece("salutation", unit.start, first)
+            tail = _piece("paragraph", rest_start, rest)
+        else:
+            yield unit
+            continue
+        yield from (piece for piece in (head, tail) if piece is not None)
 
 
 def _html_units(
