@@ -262,8 +262,52 @@ def test_changed_since_finds_the_orphan_of_a_deleted_english_page(tmp_path: Path
 
 def test_explain_reads_glossary_rules_from_the_config_file_given(tmp_path: Path) -> None:
     """`homeroom explain -f SITE/mkdocs.yml` explains that site's glossary rules from anywhere."""
-    assert homeroom("explain", "jargon.benchmark", cwd=tmp_path).returncode == 2
     done = homeroom("explain", "jargon.benchmark", "-f", str(ROOT / "mkdocs.yml"), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("jargon.benchmark (en): benchmark")
     assert "It means: " in done.stdout
+
+
+SNACK_GLOSSARY = """\
+language: en
+entries:
+  - id: snack-rota
+    category: jargon
+    forms: ["snack rota"]
+    plain: ["list of who brings snacks"]
+    explain: "The list of families who bring snacks each week."
+    severity: warning
+    define: false
+    page_types: []
+    source: "Test district"
+    examples:
+      flag: ["Check the snack rota."]
+      pass: ["Check the list of who brings snacks."]
+"""
+
+
+def test_explain_works_inside_a_site_and_outside_one(
+    site: Site, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = site()
+    (root / "content" / "_data" / "glossary").mkdir(parents=True)
+    (root / "content" / "_data" / "glossary" / "en.yml").write_text(SNACK_GLOSSARY)
+    # Inside the site: the site's own glossary.
+    done = homeroom("explain", "jargon.snack-rota", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("jargon.snack-rota (en): snack rota")
+    # -f wins over the folder: the bundled site has no such entry.
+    done = homeroom("explain", "jargon.snack-rota", "-f", str(ROOT / "mkdocs.yml"), cwd=root)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: no rule called 'jargon.snack-rota': no glossary entry")
+    assert done.stderr.count("\n") == 1
+    # Outside any site: built-in rules always; a glossary rule exactly when `homeroom check`
+    # on a loose file here finds it, since both read the same glossaries.
+    outside = tmp_path_factory.mktemp("elsewhere")
+    assert homeroom("explain", "readability.sentence", cwd=outside).returncode == 0
+    (outside / "letter.md").write_text("Your child took the winter benchmark.\n")
+    checked = homeroom("check", "--format", "json", "letter.md", cwd=outside)
+    found = {f["rule"] for f in json.loads(checked.stdout)["findings"]}
+    explained = homeroom("explain", "jargon.benchmark", cwd=outside)
+    assert (explained.returncode == 0) == ("jargon.benchmark" in found), explained.stderr
+    assert "Traceback" not in explained.stderr
