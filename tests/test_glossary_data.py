@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT
 from homeroom.data.glossary import load_glossaries
+from homeroom.data.glossary_words import is_plural, pluralize
 
 DATA = ROOT / "content" / "_data"
 GLOSSARIES = load_glossaries(DATA, ROOT, ["en", "es"])
@@ -27,3 +28,52 @@ def test_shipped_content_is_large_enough(
     assert sum(e.category == "substitution" for e in entries) >= substitution
     assert all(e.source and e.plain and e.flag_examples for e in entries)
     assert all(e.explain for e in entries if e.category != "substitution")
+
+
+@pytest.mark.parametrize(
+    ("language", "plain", "plural"),
+    [
+        ("en", "check-in test", "check-in tests"),
+        ("en", "a quick check during learning", "quick checks during learning"),
+        ("en", "a test that shows what to work on", "tests that show what to work on"),
+        ("en", "a child who cares for themselves", "children who care for themselves"),
+        ("en", "changes in how your child learns", "changes in how your child learns"),
+        ("en", "one credit for a year-long class", "credits for a year-long class"),
+        ("en", "family", "families"),
+        ("es", "una prueba corta en clase", "pruebas cortas en clase"),
+        ("es", "el examen al final de la unidad", "los exámenes al final de la unidad"),
+        (
+            "es",
+            "estudiante que está aprendiendo inglés",
+            "estudiantes que están aprendiendo inglés",
+        ),
+        ("es", "reunión con la maestra", "reuniones con la maestra"),
+        ("es", "describa lo que pasó", "describa lo que pasó"),
+    ],
+)
+def test_plain_words_take_the_regular_plural_of_their_language(
+    language: str, plain: str, plural: str
+) -> None:
+    assert pluralize(plain, language) == plural
+
+
+@pytest.mark.parametrize(
+    ("form", "plural"),
+    [
+        ("benchmark tests", True),
+        ("benchmark test", False),
+        ("evaluaciones formativas", True),
+        ("problem children", True),
+        ("BOY assessments", True),
+    ],
+)
+def test_a_form_is_plural_when_another_form_is_its_singular(form: str, plural: bool) -> None:
+    forms = [
+        "benchmark test",
+        "benchmark tests",
+        "evaluación formativa",
+        "evaluaciones formativas",
+        "problem child",
+        "BOY assessment",
+    ]
+    assert is_plural(form, forms) is plural

@@ -4,7 +4,9 @@
   explain``): its bad example gets the rule's finding, its good example does not.
 - Each entry of every glossary, in every language: its ``flag`` examples get the entry's
   finding (``jargon.<id>``, ``respect.<id>``, or ``readability.word`` for a plainer word),
-  its ``pass`` examples do not.
+  its ``pass`` examples do not; and the suggestion, put in the example sentence in place of
+  the matched words, fits there: the sentence passes, with nothing in nested brackets and
+  a capital kept where the sentence starts.
 
 How a rule's example runs (``run:`` in its documentation, where the text shown is a
 description):
@@ -21,6 +23,7 @@ description):
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections import Counter
 from pathlib import Path
@@ -239,6 +242,57 @@ def test_a_glossary_example_does_what_its_entry_says(
         assert entry.rule in rules, found
     else:
         assert entry.rule not in rules, found
+
+
+SUGGESTION_CASES = [
+    pytest.param(language, entry.id, example, id=f"{language}-{entry.id}-{n}")
+    for language, glossary in GLOSSARIES.items()
+    for entry in glossary.entries
+    if entry.category != "substitution"
+    for n, example in enumerate(entry.flag_examples)
+]
+
+
+def rendered(example: str, finding: Finding) -> str:
+    """The example sentence with the finding's suggestion in place of its matched words."""
+    lines = example.split("\n")
+    start = sum(len(line) + 1 for line in lines[: finding.line - 1]) + finding.column - 1
+    words = finding.match.split()
+    m = re.compile(r"\s+".join(map(re.escape, words))).match(example, start)
+    assert m is not None, (example, finding)
+    return example[:start] + finding.suggestion + example[m.end() :]
+
+
+@pytest.mark.parametrize(("language", "entry_id", "example"), SUGGESTION_CASES)
+def test_a_glossary_suggestion_fits_in_its_example_sentence(
+    language: str, entry_id: str, example: str
+) -> None:
+    glossary = GLOSSARIES[language]
+    entry = next(e for e in glossary.entries if e.id == entry_id)
+    check = JargonCheck({language: glossary})
+
+    def found(text: str) -> list[Finding]:
+        source = source_from_text(text + "\n", "p.md", "p.md", "p.md", language)
+        return engine.check_page(source, [check])[0]
+
+    sentence = example
+    # Each use in turn (a finding is the first use of a term; once it is replaced, the
+    # next use is the first), until the term is gone or explained where it is.
+    for _ in range(5):
+        finding = next((f for f in found(sentence) if f.rule == entry.rule), None)
+        if finding is None:
+            break
+        sentence = rendered(sentence, finding)
+        # No brackets of its own: advice to the writer is in the message, not the sentence.
+        brackets = 1 if entry.define else 0
+        assert finding.suggestion.count("(") == brackets, finding.suggestion
+        if entry.note:
+            assert entry.note in finding.message
+    assert entry.rule not in {f.rule for f in found(sentence)}, sentence
+    assert "((" not in sentence and "))" not in sentence, sentence
+    # A sentence that started with a capital still does.
+    if example[:1].isupper():
+        assert sentence[:1].isupper(), sentence
 
 
 def test_every_language_and_every_rule_has_examples() -> None:

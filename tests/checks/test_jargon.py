@@ -97,12 +97,79 @@ def findings(
 
 
 def test_one_finding_per_term_at_its_first_use_with_line_column_and_suggestion() -> None:
-    found = findings("The Benchmark is in May.\n\nAfter the\nbenchmark test, we talk.\n")
+    found = findings("Take the benchmark in May.\n\nAfter the\nbenchmark test, we talk.\n")
     assert [(f.rule, f.line, f.column, f.match, f.suggestion) for f in found] == [
-        ("jargon.benchmark", 1, 5, "Benchmark", "a check-in test"),
+        ("jargon.benchmark", 1, 10, "benchmark", "check-in test"),
     ]
-    assert 'Write "a check-in test" instead.' in found[0].message
-    assert '"Benchmark" (here and 1 more time on this page) is school jargon' in found[0].message
+    assert 'Write "check-in test" instead.' in found[0].message
+    assert '"benchmark" (here and 1 more time on this page) is school jargon' in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("We give benchmarks in May.", "check-in tests"),
+        ("Benchmarks are in May.", "Check-in tests"),
+        ("In May: benchmarks.", "Check-in tests"),
+        ("The Benchmark Test is in May.", "Check-in test"),
+        ("Bring a benchmark test.", "check-in test"),
+        ("Ask about it: benchmark.", "A check-in test"),
+        ("We call hard to reach parents.", "families we have not reached yet"),
+    ],
+)
+def test_a_suggestion_keeps_the_number_and_capital_of_the_words_it_replaces(
+    text: str, suggestion: str
+) -> None:
+    (finding,) = findings(text + "\n")
+    assert finding.suggestion == suggestion
+
+
+TIERS = {
+    "id": "tiers",
+    "category": "jargon",
+    "forms": ["Tier 2", "Tier 3", "tiered support"],
+    "plain": ["level of help"],
+    "plain_for": {"Tier 2": ["extra help in a small group"], "tier 3": ["the most help"]},
+    "note": "Say how often the help happens.",
+    "explain": "Levels of help.",
+    "source": "test",
+    "examples": {"flag": ["Tier 2 help."]},
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Your child gets Tier 2 help.", "extra help in a small group"),
+        ("Tier 3 starts Monday.", "The most help"),
+        ("We give tiered support.", "level of help"),
+    ],
+)
+def test_each_form_can_have_its_own_plain_words_and_advice_stays_in_the_message(
+    text: str, suggestion: str
+) -> None:
+    check = JargonCheck({"en": parse_glossary({"entries": [TIERS]}, "g.yml", "en")})
+    source = source_from_text(text + "\n", "p.md", "p.md", "p.md", "en")
+    (finding,) = engine.check_page(source, [check])[0]
+    assert finding.suggestion == suggestion
+    assert "Say how often the help happens." in finding.message
+
+
+def test_plain_words_for_a_form_the_entry_does_not_have_are_a_mistake() -> None:
+    wrong = {**TIERS, "plain_for": {"Tier 9": ["x"]}}
+    with pytest.raises(
+        (InputError, InputErrors), match=r"plain_for.*one of the entry's forms.*Tier 9"
+    ):
+        parse_glossary({"entries": [wrong]}, "g.yml", "en")
+
+
+@pytest.mark.parametrize(
+    "plain", ["the parent group (say its name)", "[name] group", "the group (PTA)"]
+)
+def test_plain_words_never_hold_brackets(plain: str) -> None:
+    wrong = {**TIERS, "plain": [plain]}
+    with pytest.raises((InputError, InputErrors), match="without brackets"):
+        parse_glossary({"entries": [wrong]}, "g.yml", "en")
 
 
 @pytest.mark.parametrize("times", [1, 2, 24])

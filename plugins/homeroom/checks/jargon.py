@@ -32,6 +32,7 @@ from pathlib import Path
 from homeroom.checks import PageResult
 from homeroom.data import suppressions
 from homeroom.data.glossary import GLOSSARY_DIR, Entry, Glossary, fold, load_glossaries
+from homeroom.data.glossary_words import alternatives, without_article
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
@@ -42,6 +43,8 @@ from homeroom.text.prose import ProseDocument
 from homeroom.text.syllables import base_language
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?:s)?(?![\w-])")
+# The word right before a term (looked for in the 40 characters before it).
+_WORD_BEFORE = re.compile(r"(\w+)\s+\Z")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
 # A Roman numeral made of I, V, X, L and C, written by the rules (IV, XII, XL): "VCV" and
 # "CVC" (a phonics pattern: vowel, consonant, vowel) are not numerals and stay acronyms.
@@ -137,6 +140,20 @@ def _common_word(word: str, language: str) -> bool:
     if code is None:
         return False
     return zipf(word, code) >= (_COMMON_ZIPF_LONG if len(word) >= _LONG else _COMMON_ZIPF)
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether the term at ``at`` starts a sentence: then its plain words take a capital.
+
+    Only white space (list and quote marks are masked to spaces), closing quotes and
+    brackets, or the end of a sentence may come before it in the unit.
+    """
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    while i > 0 and text[i - 1] in "\"'\u2019\u201d)*_":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:"
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -240,10 +257,13 @@ class JargonCheck:
                         defined.add(entry.id)
                         continue
                 matched = " ".join(m.group().split())
+                opens = _starts_sentence(text, m.start())
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                previous = before.group(1) if before else ""
                 use(
                     entry.rule,
                     unit.start,
-                    partial(self._finding, source, doc, entry, start, matched),
+                    partial(self._finding, source, doc, entry, start, matched, opens, previous),
                 )
             for m in _ACRONYM.finditer(text):
                 word = m.group()
@@ -269,28 +289,46 @@ class JargonCheck:
 
     @staticmethod
     def _finding(
-        source: Source, doc: ProseDocument, entry: Entry, offset: int, matched: str, more: int = 0
+        source: Source,
+        doc: ProseDocument,
+        entry: Entry,
+        offset: int,
+        matched: str,
+        sentence_start: bool,
+        previous: str,
+        more: int = 0,
     ) -> Finding:
         line, column = doc.position(offset)
-        plain = entry.plain[0]
-        others = f' (or "{entry.plain[1]}")' if len(entry.plain) > 1 else ""
+        # The plain words in the matched form's number and capitals, so the suggestion can
+        # replace the term in the sentence as it is (:mod:`homeroom.data.glossary_words`).
+        # Inside the brackets of an explanation, no capital; after "the" or "your", no
+        # article of their own.
+        words = alternatives(
+            entry, matched, source.language, sentence_start, capitals=not entry.define
+        )
+        if not entry.define:
+            words = tuple(without_article(w, previous, source.language) for w in words)
+        plain = words[0]
+        others = f' (or "{words[1]}")' if len(words) > 1 else ""
         said = f'"{matched}"{_more_times(more)}'
+        note = f" {entry.note}" if entry.note else ""
         if entry.category == "deficit":
             message = (
                 f"{said} describes families or students by what they lack, which costs their "
-                f'trust. Write "{plain}"{others} instead.'
+                f'trust. Write "{plain}"{others} instead.{note}'
             )
             suggestion = plain
         elif entry.define:
             message = (
                 f"{said} is a term families will meet, so it may stay, but explain it the first "
-                f'time: "{matched} ({plain})", or link it to the family glossary. {entry.explain}'
+                f'time: "{matched} ({plain})", or link it to the family glossary.{note} '
+                f"{entry.explain}"
             )
             suggestion = f"{matched} ({plain})"
         else:
             message = (
                 f'{said} is school jargon many families do not know. Write "{plain}"{others} '
-                f"instead. It means: {entry.explain}"
+                f"instead.{note} It means: {entry.explain}"
             )
             suggestion = plain
         return Finding(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,12 @@ class Entry:
     source: str
     flag_examples: tuple[str, ...]
     pass_examples: tuple[str, ...]
+    note: str = ""
+    """Advice to the writer, shown in the message, never in the suggestion."""
+    plain_for: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Folded form -> its own plain words, for an entry that covers several terms."""
+    plural: tuple[str, ...] = ()
+    """The plain words in the plural, for plural forms (else the regular plural)."""
 
     @property
     def rule(self) -> str:
@@ -163,6 +169,9 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
         source=str(raw["source"]).strip(),
         flag_examples=_texts(examples["flag"]),
         pass_examples=_texts(examples.get("pass")),
+        note=str(raw.get("note", "")).strip(),
+        plain_for={fold(str(k)): _texts(v) for k, v in (raw.get("plain_for") or {}).items()},
+        plural=_texts(raw.get("plural")),
     )
 
 
@@ -201,6 +210,20 @@ def _unique(file: RuleFile) -> None:
                     line_path=[*here, number],
                 )
             owners.setdefault(key, (str(entry_id), index))
+        own_forms = {
+            fold(f)
+            for f in ([forms] if isinstance(forms, str) else forms or ())
+            if isinstance(f, str)
+        }
+        plain_for = raw.get("plain_for")
+        if isinstance(plain_for, Mapping):
+            for form in plain_for:
+                if fold(str(form)) not in own_forms:
+                    file.fail(
+                        ["entries", index, "plain_for", str(form)],
+                        "one of the entry's forms",
+                        found=str(form),
+                    )
 
 
 def read_glossary(file: RuleFile, language: str) -> Glossary:

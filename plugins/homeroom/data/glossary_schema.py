@@ -36,6 +36,10 @@ def _text(description: str, example: str) -> dict[str, Any]:
     return {"type": "string", "pattern": r"\S", "description": description, "examples": [example]}
 
 
+#: Plain words fit in the sentence: no brackets, which would nest inside an explanation
+#: ("IEP (a plan (written))") or hold advice to the writer.
+_PLAIN = r"^[^()\[\]]*\S[^()\[\]]*$"
+
 ENTRY: dict[str, Any] = {
     "type": "object",
     "title": "entry",
@@ -55,7 +59,44 @@ ENTRY: dict[str, Any] = {
             "a list of the words to look for: every plural and spelling, accented and not",
             ["benchmark", "benchmarks"],
         ),
-        "plain": _texts("a list of plainer words to write instead", ["check-in test"]),
+        "plain": {
+            **_texts("a list of plainer words to write instead", ["check-in test"]),
+            "items": {
+                "type": "string",
+                "pattern": _PLAIN,
+                "description": "words that fit in the sentence, without brackets (advice to "
+                "the writer goes in `note:`)",
+            },
+            "pattern": _PLAIN,
+        },
+        "plural": {
+            **_texts(
+                "a list of the plain words in the plural, in the order of `plain:`",
+                ["check-in tests"],
+                required=False,
+            ),
+            "items": {"type": "string", "pattern": _PLAIN, "description": "words without brackets"},
+            "pattern": _PLAIN,
+        },
+        "plain_for": {
+            "type": "object",
+            "description": "for an entry that covers several terms, each form with its own "
+            "list of plainer words",
+            "examples": [{"Tier 2": ["extra help in a small group"]}],
+            "additionalProperties": {
+                **_texts("a list of plainer words for this form", ["extra help in a small group"]),
+                "items": {
+                    "type": "string",
+                    "pattern": _PLAIN,
+                    "description": "words without brackets",
+                },
+                "pattern": _PLAIN,
+            },
+        },
+        "note": _text(
+            "advice to the writer, shown in the message (not in the suggested words)",
+            "Say the group's name once, then use it.",
+        ),
         "explain": _text(
             "one sentence that tells families what the term means",
             "A short test to see how your child is growing.",
