@@ -12,6 +12,9 @@ from pathlib import Path
 from homeroom.model.errors import InputError
 from homeroom.reportcards.published import PublishedSchool
 
+#: The audit log's file name, in the ``audit_dir`` folder.
+AUDIT_NAME = "reportcards.jsonl"
+
 
 def audit_lines(published: Iterable[PublishedSchool]) -> list[str]:
     """The audit log as JSON lines, one per hidden value."""
@@ -43,7 +46,7 @@ def write_audit(published: Iterable[PublishedSchool], folder: Path) -> Path:
 
     A file of the same name that is not an audit log is never replaced.
     """
-    path = folder / "reportcards.jsonl"
+    path = folder / AUDIT_NAME
     if path.is_symlink() or (path.exists() and not _is_audit_log(path)):
         raise InputError(
             path.as_posix(),

@@ -7,7 +7,10 @@ what is checked is exactly what is published.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -19,13 +22,14 @@ from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, display_path, source_from_text
 from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.findings import Finding
+from homeroom.model.fingerprint import code_version
 from homeroom.model.memo import Memo
-from homeroom.reportcards.audit import write_audit
+from homeroom.model.store import Store
+from homeroom.reportcards.audit import AUDIT_NAME, write_audit
 from homeroom.reportcards.loading import load_schools
 from homeroom.reportcards.model import SchoolData
-from homeroom.reportcards.origins import Origin, PageOrigins, relocate_finding, traced
+from homeroom.reportcards.origins import Origin, PageOrigins, Piece, relocate_finding, traced
 from homeroom.reportcards.privacy import suppress_all
-from homeroom.reportcards.published import PublishedSchool
 from homeroom.reportcards.render import index_markdown, school_markdown
 
 #: Defaults of the ``homeroom/reportcards`` options.
@@ -56,10 +60,12 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class ReportCards:
-    """Every report-card page of a site, the datasets they came from, and where the audit is."""
+    """Every report-card page of a site, how many schools and hidden values, and the audit."""
 
     pages: tuple[GeneratedPage, ...]
-    published: tuple[PublishedSchool, ...]
+    schools: int
+    hidden: int
+    """Values hidden (or coded) to protect students, on every school's card together."""
     languages: tuple[str, ...]
     audit_path: Path | None
 
@@ -115,11 +121,17 @@ def page_languages(settings: Settings, catalogs: Catalogs) -> tuple[str, ...]:
     return (*required, *optional)
 
 
-def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
+def generate(
+    settings: Settings, write_audit_log: bool = True, store: Store | None = None
+) -> ReportCards:
     """Load, suppress and render every school's report card in every language it needs.
 
     Broken data stops here with a one-line error; so does anything that would reveal a
     hidden value (:class:`~homeroom.reportcards.privacy.PrivacyError`).
+
+    With a ``store`` (the disk cache), cards made from the same data files, strings,
+    languages, options and Homeroom version are read back instead of made again (see
+    :func:`_from_store`).
     """
     options = options_of(settings)
     folder = settings.data_dir / str(options["schools_dir"])
@@ -135,6 +147,13 @@ def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
+    audit_folder = _audit_folder(settings, str(options["audit_dir"])) if write_audit_log else None
+    stored_key = "|".join((code_version(), key[0], ",".join(key[1]), key[2]))
+    if store is not None:
+        stored = _from_store(store, stored_key, audit_folder)
+        if stored is not None:
+            _CACHE.put(key, stored)
+            return stored
     catalogs = load_catalogs(settings.data_dir, languages_all, settings.project_root)
     languages = page_languages(settings, catalogs)
     for lang in languages:
@@ -169,12 +188,96 @@ def generate(settings: Settings, write_audit_log: bool = True) -> ReportCards:
                 partial(school_markdown, school, district, catalogs, lang), school_origin
             )
             pages.append(GeneratedPage(f"{output}/{school.id}.md", lang, text, origins))
-    audit_path = None
-    if write_audit_log:
-        audit_path = write_audit(published, _audit_folder(settings, str(options["audit_dir"])))
-    result = ReportCards(tuple(pages), published, languages, audit_path)
+    audit_path = write_audit(published, audit_folder) if audit_folder is not None else None
+    hidden = sum(school.hidden_count for school in published)
+    result = ReportCards(tuple(pages), len(published), hidden, languages, audit_path)
     _CACHE.put(key, result)
+    if store is not None:
+        _to_store(store, stored_key, result)
     return result
+
+
+#: The disk cache's name for report cards. It keeps one entry, the latest cards (under
+#: ``_LATEST``), so a state's cards are never stored twice.
+STORE_NAME = "report-cards"
+_LATEST = "latest"
+
+
+def _audit_digest(path: Path | None) -> str | None:
+    """A hash of the audit log as it is on disk (None when it is missing or unreadable)."""
+    if path is None:
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _to_store(store: Store, key: str, cards: ReportCards) -> None:
+    """Keep ``cards`` in the store: the pages' text and origins, compressed.
+
+    Hidden values are never stored: the cache holds only what the cards publish, the
+    counts, and a hash of the audit log (so a deleted or edited audit log is written again).
+    """
+    origins: dict[Origin, int] = {}
+
+    def number(origin: Origin) -> int:
+        return origins.setdefault(origin, len(origins))
+
+    pages = [
+        [
+            page.uri,
+            page.language,
+            page.text,
+            number(page.origins.default),
+            [
+                n
+                for piece in page.origins.pieces
+                for n in (piece.start, piece.end, number(piece.origin))
+            ],
+        ]
+        for page in cards.pages
+    ]
+    table = [[o.path, o.line, o.about] for o in origins]
+    packed = zlib.compress(json.dumps([table, pages], ensure_ascii=False).encode("utf-8"), 6)
+    store.put(
+        STORE_NAME,
+        "1",
+        _LATEST,
+        {
+            "key": key,
+            "schools": cards.schools,
+            "hidden": cards.hidden,
+            "languages": list(cards.languages),
+            "audit": _audit_digest(cards.audit_path),
+            "pages": base64.b64encode(packed).decode("ascii"),
+        },
+    )
+
+
+def _from_store(store: Store, key: str, audit_folder: Path | None) -> ReportCards | None:
+    """The cards kept under ``key``, or None (not kept, or their audit log is not on disk)."""
+    entry = store.get(STORE_NAME, "1", _LATEST)
+    if not isinstance(entry, dict) or entry.get("key") != key:
+        return None
+    audit_path = audit_folder / AUDIT_NAME if audit_folder is not None else None
+    if audit_path is not None and _audit_digest(audit_path) != entry.get("audit"):
+        return None  # the audit log must be written again: make the cards again
+    try:
+        table, rows = json.loads(zlib.decompress(base64.b64decode(entry["pages"])))
+        origins = [Origin(path, int(line), about) for path, line, about in table]
+        pages = []
+        for uri, language, text, default, flat in rows:
+            pieces = tuple(
+                Piece(flat[i], flat[i + 1], origins[flat[i + 2]]) for i in range(0, len(flat), 3)
+            )
+            pages.append(GeneratedPage(uri, language, text, PageOrigins(origins[default], pieces)))
+        languages = tuple(str(code) for code in entry["languages"])
+        return ReportCards(
+            tuple(pages), int(entry["schools"]), int(entry["hidden"]), languages, audit_path
+        )
+    except (KeyError, TypeError, ValueError, IndexError, zlib.error):
+        return None  # an entry from another version, or damaged: make the cards again
 
 
 def _displays(settings: Settings, cards: ReportCards) -> list[tuple[str, GeneratedPage]]:
@@ -191,12 +294,12 @@ def _displays(settings: Settings, cards: ReportCards) -> list[tuple[str, Generat
     return named
 
 
-def generated_sources(settings: Settings) -> list[Source]:
+def generated_sources(settings: Settings, store: Store | None = None) -> list[Source]:
     """The report-card pages as sources for ``homeroom check``, named after their data."""
     default = settings.languages.default.code
     return [
         source_from_text(page.text, display, page.suffixed(default), page.uri, page.language)
-        for display, page in _displays(settings, generate(settings))
+        for display, page in _displays(settings, generate(settings, store=store))
     ]
 
 

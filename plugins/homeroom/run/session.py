@@ -14,6 +14,7 @@ from typing import Any
 
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, discover, load_sources
+from homeroom.data.unlisted import set_aside
 from homeroom.model.errors import InputError, InputErrors
 from homeroom.model.findings import Finding
 from homeroom.model.report import Report
@@ -41,6 +42,7 @@ class Session:
         self.cache = cache
         self.workers = workers
         self._sources: list[Source] | None = None
+        self._unlisted: list[Finding] = []
         self._generated: list[Source] | None = None
         self._outcome: engine.Outcome | None = None
         self._checks: dict[str, LazyCheck] = {}
@@ -60,12 +62,18 @@ class Session:
         """Every page in the content folder, read once.
 
         Raises :class:`~homeroom.model.errors.InputErrors` naming every file that cannot be
-        read (bad encoding, front matter, language suffix, duplicates, loops), not only the
-        first.
+        read (bad encoding, front matter, duplicates, loops), not only the first. A page in
+        a language the site does not list is not read: it is one finding of the build
+        (:mod:`homeroom.data.unlisted`), and every other page is checked.
         """
         if self._sources is None:
             problems: list[InputError] = []
-            paths = discover(self.settings.docs_dir, problems)
+            paths, self._unlisted = set_aside(
+                discover(self.settings.docs_dir, problems),
+                self.settings.docs_dir,
+                self.settings.languages,
+                self.settings.project_root,
+            )
             sources = load_sources(
                 paths,
                 self.settings.docs_dir,
@@ -85,7 +93,7 @@ class Session:
             if self.settings.enabled("reportcards"):
                 from homeroom.reportcards.pages import generated_sources
 
-                self._generated = generated_sources(self.settings)
+                self._generated = generated_sources(self.settings, self.cache)
         return self._generated
 
     def outcome(self) -> engine.Outcome:
@@ -109,6 +117,9 @@ class Session:
             if broken.errors:
                 raise broken.errors[0] if len(broken.errors) == 1 else InputErrors(broken.errors)
             report = with_script_files(outcome.report, self.settings)
+            if self._unlisted:
+                found = (*report.findings, *self._unlisted)
+                report = Report(findings=tuple(sorted(found)), pages=report.pages)
             if generated:
                 # A report card is no file: its findings name the data file and line of
                 # their text (as in `homeroom check`).

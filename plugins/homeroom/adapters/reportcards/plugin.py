@@ -41,21 +41,21 @@ class ReportCardsPlugin(Gate, BasePlugin[ReportCardsConfig]):
                 config.markdown_extensions.append(extension)
         if self.config.enabled:
             try:
-                settings = session(config).settings
-                cards = generate(settings)
+                current = session(config)
+                settings = current.settings
+                cards = generate(settings, store=current.cache)
             except HomeroomError as exc:
                 stop_on_input_errors(exc)
             if not self.summarised:  # static-i18n runs on_config once per language
                 self.summarised = True
-                hidden = sum(school.hidden_count for school in cards.published)
                 audit = (
                     display_path(cards.audit_path, settings.project_root)
                     if cards.audit_path
                     else "none"
                 )
                 log.info(
-                    f"report cards for {len(cards.published)} schools in "
-                    f"{', '.join(cards.languages)}; {hidden} values hidden to protect student "
+                    f"report cards for {cards.schools} schools in "
+                    f"{', '.join(cards.languages)}; {cards.hidden} values hidden to protect student "
                     f"privacy (audit log, never published: {audit})"
                 )
         return config
@@ -75,7 +75,7 @@ class ReportCardsPlugin(Gate, BasePlugin[ReportCardsConfig]):
             # Every language's cards were checked with the build's pages: a finding on a
             # Spanish card stops the build before any page (of any language) is written.
             current = checked(config)
-            cards = generate(current.settings)
+            cards = generate(current.settings, store=current.cache)
         except HomeroomError as exc:
             stop_on_input_errors(exc)
         if language not in cards.languages:
