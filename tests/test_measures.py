@@ -10,7 +10,7 @@ from homeroom.checks.readability import ReadabilityCheck
 from homeroom.data.readability_limits import DEFAULT_OPTIONS
 from homeroom.data.sources import source_from_text
 from homeroom.run.engine import prose_of
-from homeroom.text.measures import MEASURES, count_sentence, measures_for
+from homeroom.text.measures import MEASURES, Counts, count_sentence, measures_for, total
 from homeroom.text.syllables import counter_for, english, normalise
 
 
@@ -164,3 +164,23 @@ def test_english_syllables_agree_with_textstat() -> None:
     for word in words.split():
         expected = max(1, int(textstat.syllable_count(syllables.normalise(word))))
         assert syllables.english(word) == expected, word
+
+
+def test_fernandez_huerta_uses_words_per_sentence_as_law_2011_corrected() -> None:
+    # 100 words, 200 syllables in 5 sentences: 206.84 - 0.60 * 200 - 1.02 * 20.
+    counts = Counts(sentences=5, words=100, syllables=200)
+    score = MEASURES["fernandez-huerta"].compute(counts)
+    assert score == pytest.approx(206.84 - 120 - 20.4)
+
+
+def test_splitting_a_spanish_sentence_makes_it_easier_never_harder() -> None:
+    one = count_sentence(
+        "Cuando llegue a la escuela, firme en la oficina, pida el pase y espere a su hijo.",
+        "es",
+    )
+    four = total(
+        count_sentence(s, "es")
+        for s in ("Cuando llegue a la escuela, firme.", "Pida el pase.", "Espere.", "A su hijo.")
+    )
+    fh = MEASURES["fernandez-huerta"].compute
+    assert fh(four) > fh(one)  # type: ignore[operator]

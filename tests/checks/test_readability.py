@@ -541,3 +541,46 @@ def test_a_long_sentence_in_an_html_paragraph_is_found_at_its_line_and_column() 
     (finding,) = result.findings
     assert (finding.rule, finding.line, finding.column) == ("readability.sentence", 2, 26)
     assert "33 words" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cuando identifique una palabra, analicen su ortografía y significado.",
+        "Hay muchos buenos caminos: una universidad de 4 años, un colegio comunitario de 2 "
+        "años, formarse para un oficio, el servicio militar o trabajar.",
+        "Puedes elegir entre camisetas, stickers o incluso tatuajes temporales.",
+    ],
+)
+def test_plain_spanish_sentences_whose_english_passes_pass(sentence: str) -> None:
+    assert check(sentence + "\n", language="es").findings == ()
+
+
+def test_a_long_spanish_sentence_of_long_words_is_still_hard() -> None:
+    sentence = (
+        "Las evaluaciones estandarizadas proporcionan información comparativa sobre el "
+        "rendimiento académico individualizado de los estudiantes matriculados."
+    )
+    found = check(sentence + "\n", language="es").findings
+    assert [f.rule for f in found] == ["readability.sentence-difficulty"]
+
+
+def test_sentence_difficulty_reads_min_words_from_the_thresholds_file(tmp_path: Path) -> None:
+    from homeroom.data.readability_limits import parse_options
+
+    options = parse_options(
+        {
+            "profiles": {
+                "family": {
+                    "sentence_words": {"default": {"hard": 20, "very_hard": 30}},
+                    "page": {"default": [{"measure": "words-per-sentence", "limit": 15}]},
+                    "sentence_difficulty": {
+                        "es": {"measure": "inflesz", "hard": 47, "very_hard": 35, "min_words": 14}
+                    },
+                }
+            }
+        },
+        "readability.yml",
+    )
+    limits = options.profile_for(None).difficulty("es")
+    assert limits is not None and limits.min_words == 14

@@ -104,7 +104,7 @@ class ReadabilityCheck:
                     findings.append(
                         length_finding(source, doc, unit.start, sentence, counts.words, length)
                     )
-                elif difficulty is not None and counts.words >= 8:
+                elif difficulty is not None and counts.words >= difficulty.min_words:
                     found = difficulty_finding(
                         source, doc, unit.start, sentence, counts, difficulty
                     )

@@ -68,6 +68,27 @@ def _joiner_pattern(joiner: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(joiner)}\b", re.IGNORECASE)
 
 
+def sentence_verdict(
+    counts: Counts, length: SentenceLimits, difficulty: DifficultyLimits | None
+) -> tuple[str, Severity] | None:
+    """The rule and severity a sentence gets, or None when it passes (as the check decides).
+
+    A sentence over the length limit is a ``readability.sentence``; a shorter one of at
+    least ``difficulty.min_words`` words is scored for ``readability.sentence-difficulty``.
+    """
+    if counts.words > length.hard:
+        severity = Severity.ERROR if counts.words > length.very_hard else Severity.WARNING
+        return "readability.sentence", severity
+    if difficulty is None or counts.words < difficulty.min_words:
+        return None
+    measure = MEASURES[difficulty.measure]
+    value = measure.compute(counts)
+    if value is None or measure.passes(value, difficulty.hard):
+        return None
+    very = not measure.passes(value, difficulty.very_hard)
+    return "readability.sentence-difficulty", Severity.ERROR if very else Severity.WARNING
+
+
 def length_finding(
     source: Source,
     doc: ProseDocument,

@@ -78,6 +78,7 @@ PROFILE: dict[str, Any] = {
                     "measure": _MEASURE,
                     "hard": _number("the score of a hard sentence", 10),
                     "very_hard": _number("the score of a very hard sentence", 14),
+                    "min_words": _whole("the fewest words a sentence needs to be scored", 8),
                 },
                 "required": ["measure", "hard", "very_hard"],
                 "additionalProperties": False,

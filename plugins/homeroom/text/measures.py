@@ -174,10 +174,16 @@ def _fk(c: Counts) -> float | None:
 
 
 def _fernandez_huerta(c: Counts) -> float | None:
-    # Corrected form (Fernández Huerta 1959 as revised by Law 2011): sentences per 100 words.
+    # Fernández Huerta (1959) in its corrected form: L = 206.84 - 0.60 P - 1.02 F, with P
+    # the syllables per 100 words and F the words per sentence. The formula as usually
+    # printed takes F as sentences per 100 words, which makes a text *harder* when its
+    # sentences are split; Law (2011) showed the adaptation from Flesch meant words per
+    # sentence. Source: Gwillim Law, "Error in the Fernandez Huerta Readability Formula",
+    # LINGUIST List 22.1956 (2011); see also Barrio-Cantalejo et al., Anales del Sistema
+    # Sanitario de Navarra 31(2), 2008, on Spanish readability formulas.
     if not _needs(c):
         return None
-    return 206.84 - 0.60 * 100 * c.syllables / c.words - 1.02 * 100 * c.sentences / c.words
+    return 206.84 - 0.60 * 100 * c.syllables / c.words - 1.02 * c.words / c.sentences
 
 
 def _szigriszt(c: Counts) -> float | None:
