@@ -133,7 +133,6 @@ def test_lang_without_files_or_unknown_is_one_line(
             {"bad.md": "---\ntitle: [oops\n---\nText.\n"},
             "error: content/bad.md:2: the front matter",
         ),
-        ({"about.xx.md": "Hola.\n"}, "error: content/about.xx.md: the file name ends in 'xx'"),
         ({"index.en.md": "Hello.\n"}, "error: content/index.en.md: this file and content/index.md"),
         ({"latin.md": b"Caf\xe9\n"}, "error: content/latin.md:1: this file is not saved as UTF-8"),
     ],

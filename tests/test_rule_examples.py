@@ -51,7 +51,7 @@ READABILITY = ReadabilityCheck(options_from_settings(BUNDLED))
 
 #: Rules whose examples are about the whole site, not one page.
 SITE_FAMILIES = ("i18n.",)
-SITE_RULES = ("content.script-file", "feedback.unclear")
+SITE_RULES = ("content.script-file", "content.language", "feedback.unclear")
 
 SITE_YML = """\
 site_name: Rule examples

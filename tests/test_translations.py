@@ -113,9 +113,9 @@ def test_only_words_and_numbers_change_the_hash(edited: str, same: bool) -> None
     assert (source_hash(before) == source_hash(after)) is same
 
 
-def test_front_matter_does_not_change_the_hash() -> None:
+def test_settings_families_do_not_read_do_not_change_the_hash() -> None:
     a = src("a.md", "---\ntitle: A\n---\nText here.\n")
-    b = src("a.md", "---\ntitle: B\nessential: true\n---\nText here.\n")
+    b = src("a.md", "---\ntitle: A\nessential: true\nhide: [toc]\n---\nText here.\n")
     assert source_hash(a) == source_hash(b)
 
 
@@ -453,3 +453,136 @@ def test_allow_with_a_reason_applies_to_translation_findings_too(tmp_path: Path)
     built = run([sys.executable, "-m", "mkdocs", "build"], tmp_path)
     assert built.returncode == 0, built.stderr
     assert "content/guide.md:1:1: info i18n.missing: Allowed by" in built.stderr
+
+
+# --- Real sites' habits ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("link", "same"),
+    [
+        ("report-cards.es.md", True),  # the Spanish file of the same page
+        ("report-cards.es.md#when", False),  # the source has no #when
+        ("report-cards.vi.md", False),  # another language's file is another link
+        ("report-card.es.md", False),  # another page
+    ],
+)
+def test_a_link_to_the_translated_file_of_a_page_is_the_same_link(link: str, same: bool) -> None:
+    guide = src("conference-guide.md", GUIDE)
+    translation = src(
+        "conference-guide.es.md", guide_es(guide).text.replace("(report-cards.md)", f"({link})")
+    )
+    found = [f.rule for f in compare_pages(guide, translation, essential=True)]
+    assert (found == []) is same, found
+
+
+def test_links_with_anchors_to_translated_files_match_the_source_anchors() -> None:
+    guide = src("conference-guide.md", GUIDE.replace("(report-cards.md)", "(report-cards.md#when)"))
+    translation = src(
+        "conference-guide.es.md",
+        guide_es(guide).text.replace("(report-cards.md)", "(report-cards.es.md#when)"),
+    )
+    assert compare_pages(guide, translation, essential=True) == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "changed"),
+    [
+        ("title: Conferences", "title: Parent conferences"),
+        ("description: When to meet.", "description: When and how to meet."),
+        ("description: When to meet.\n", ""),
+    ],
+)
+def test_a_new_title_or_description_changes_the_hash(setting: str, changed: str) -> None:
+    before = src("a.md", "---\ntitle: Conferences\ndescription: When to meet.\n---\nText.\n")
+    after = src("a.md", before.text.replace(setting, changed))
+    assert source_hash(before) != source_hash(after)
+    # Other settings and the spacing of the title still change nothing.
+    same = src(
+        "a.md", before.text.replace("title: Conferences", "title:  Conferences!\nhide: [toc]")
+    )
+    assert source_hash(same) == source_hash(before)
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+def test_a_changed_title_or_description_makes_the_translation_stale(repo: Path, key: str) -> None:
+    guide = repo / "content" / "conference-guide.md"
+    guide.write_text(
+        guide.read_text().replace(
+            "title: Conferences\n", "title: Conferences\ndescription: Meet.\n"
+        )
+    )
+    git(repo, "commit", "-qam", "Describe the guide")
+    done = homeroom("translations", "mark-current", "conference-guide.md", "es", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    git(repo, "commit", "-qam", "Mark current")
+    old = "title: Conferences\n" if key == "title" else "description: Meet.\n"
+    new = "title: Parent-teacher conferences\n" if key == "title" else "description: Meet us.\n"
+    guide.write_text(guide.read_text().replace(old, new))
+    status = json.loads(homeroom("translations", "status", "--format", "json", cwd=repo).stdout)
+    cells = {(c["page"], c["language"]): c["status"] for c in status["pages"]}
+    assert cells[("conference-guide.md", "es")] == "stale"
+    diff = homeroom("translations", "diff", "conference-guide.md", "es", cwd=repo).stdout
+    assert f"+{new.strip()}" in diff
+
+
+def test_a_record_of_the_body_alone_is_current_until_the_title_changes(repo: Path) -> None:
+    """Records written before titles counted hold the body's hash: git tells the rest."""
+    from homeroom.checks.translations.records import body_hash
+
+    guide = repo / "content" / "conference-guide.md"
+    original = src("conference-guide.md", guide.read_text())
+    translation = repo / "content" / "conference-guide.es.md"
+    commit = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    translation.write_text(
+        translation.read_text().replace(
+            "translation: {method: person}",
+            f"translation: {{method: person, source_hash: '{body_hash(original)}', "
+            f"source_commit: {commit}}}",
+        )
+    )
+
+    def status() -> str:
+        data = json.loads(homeroom("translations", "status", "--format", "json", cwd=repo).stdout)
+        return next(
+            c["status"]
+            for c in data["pages"]
+            if (c["page"], c["language"]) == ("conference-guide.md", "es")
+        )
+
+    assert status() == "current"
+    guide.write_text(guide.read_text().replace("title: Conferences", "title: Meetings"))
+    assert status() == "stale"
+
+
+UNLISTED = {"about.md": "# About\n\nWe teach.\n", "about.es.md": "# Acerca\n\nEnseñamos.\n"}
+
+
+def test_a_page_in_a_language_the_site_does_not_list_is_one_finding(repo: Path) -> None:
+    content = repo / "content"
+    for name, text in {**UNLISTED, "about.de.md": "# Über uns\n\nWir lehren.\n"}.items():
+        (content / name).write_text(text, encoding="utf-8")
+    done = homeroom("check", "--format", "json", cwd=repo)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == ""
+    findings = json.loads(done.stdout)["findings"]
+    mine = [f for f in findings if f["rule"] == "content.language"]
+    assert [(f["path"], f["line"], f["severity"]) for f in mine] == [
+        ("content/about.de.md", 1, "error")
+    ]
+    assert "'de' (Deutsch)" in mine[0]["message"]
+    # Everything else is still checked: translations across pages included.
+    assert any(f["rule"] == "i18n.untracked" for f in findings)
+    # The status table leaves the file out, and says so once.
+    status = homeroom("translations", "status", cwd=repo)
+    assert status.returncode == 0, status.stderr
+    assert "about.md" in status.stdout
+    assert status.stderr.count("content/about.de.md") == 1
+    # A plain `mkdocs build` reports it with the rest and does not publish.
+    built = run([sys.executable, "-m", "mkdocs", "build"], repo)
+    assert built.returncode == 1
+    assert "content/about.de.md:1:1: error content.language" in built.stderr
+    assert "i18n.untracked" in built.stderr
+    assert not (repo / "site" / "index.html").exists()

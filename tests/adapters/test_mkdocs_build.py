@@ -60,7 +60,6 @@ def test_findings_below_fail_on_are_advice(site: Site) -> None:
             {"bad.md": "---\ntitle: [oops\n---\nText.\n"},
             "ERROR   -  content/bad.md:2: the front matter",
         ),
-        ({"about.xx.md": "Hola.\n"}, "ERROR   -  content/about.xx.md: the file name ends in 'xx'"),
         (
             {"index.en.md": "Hello.\n"},
             "ERROR   -  content/index.en.md: this file and content/index.md",
@@ -79,6 +78,19 @@ def test_broken_input_stops_the_build_with_file_and_line(
     assert expected in done.stderr
     assert "Aborted with a BuildError!" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_page_in_an_unlisted_language_is_one_finding_of_the_build(site: Site) -> None:
+    root = site({"about.xx.md": "Hola.\n", "grade-3.md": f"# Grade 3\n\n{LONG_SENTENCE}\n"})
+    done = plain_mkdocs_build(root)
+    assert done.returncode == 1
+    assert "content/about.xx.md:1:1: error content.language: The file name ends in 'xx'" in (
+        done.stderr
+    )
+    # The other pages were checked: one error each, and nothing was published.
+    assert "content/grade-3.md:3:1: error readability.sentence" in done.stderr
+    assert "Homeroom found 2 errors" in done.stderr
+    assert not (root / "site" / "index.html").exists()
 
 
 def test_bad_option_names_the_expected_form(site: Site) -> None:

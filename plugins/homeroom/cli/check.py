@@ -25,8 +25,9 @@ from homeroom.data.sources import (
     load_source,
     safe_resolve,
 )
+from homeroom.data.unlisted import set_aside
 from homeroom.model.errors import HomeroomError, InputError
-from homeroom.model.findings import Severity
+from homeroom.model.findings import Finding, Severity
 from homeroom.model.languages import LanguageSet
 from homeroom.model.report import Report
 from homeroom.run import engine, reporters, verdict
@@ -45,6 +46,8 @@ class _Collected:
     generated: set[str]
     """The paths shown for report cards (pages generated from data)."""
     problems: list[HomeroomError]
+    unlisted: list[Finding]
+    """One finding per page in a language the site does not publish (not read)."""
 
 
 def _collect(args: argparse.Namespace, settings: Settings, names: LanguageSet) -> _Collected:
@@ -78,6 +81,7 @@ def _collect(args: argparse.Namespace, settings: Settings, names: LanguageSet) -
         )
         with_reportcards = with_reportcards and not args.paths
     docs = settings.docs_dir.resolve()
+    paths, unlisted = set_aside(paths, docs, settings.languages, settings.project_root)
     sources = []
     for p in paths:
         resolved = safe_resolve(p)
@@ -106,7 +110,7 @@ def _collect(args: argparse.Namespace, settings: Settings, names: LanguageSet) -
             generated = {card.display for card in cards}
     duplicates: list[InputError] = []
     check_duplicates(sources, settings.languages, duplicates)
-    return _Collected(sources, every, generated, [*errors, *duplicates])
+    return _Collected(sources, every, generated, [*errors, *duplicates], unlisted)
 
 
 def _open_cache(args: argparse.Namespace, settings: Settings) -> DiskCache | None:
@@ -122,9 +126,10 @@ def _site_sources(settings: Settings, collected: _Collected) -> list[Source]:
         return collected.every
     from homeroom.data.sources import load_sources
 
-    return load_sources(
+    paths, _ = set_aside(
         discover(settings.docs_dir), settings.docs_dir, settings.languages, settings.project_root
     )
+    return load_sources(paths, settings.docs_dir, settings.languages, settings.project_root)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -166,6 +171,10 @@ def run(args: argparse.Namespace) -> int:
         shown=None if whole_site else {s.display for s in collected.sources},
         root=settings.project_root,
     ).report
+    if collected.unlisted:
+        report = Report(
+            findings=tuple(sorted((*report.findings, *collected.unlisted))), pages=report.pages
+        )
     if collected.every:
         # Script files are not pages: the content folder is searched for them.
         from homeroom.checks.content import script_files

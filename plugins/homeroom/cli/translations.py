@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import sys
 from pathlib import Path
 
 from homeroom.checks.translations import coverage as translations
@@ -19,12 +20,13 @@ from homeroom.checks.translations.marking import mark_current
 from homeroom.checks.translations.records import (
     METHODS,
     Status,
+    is_current,
     record_of,
-    source_hash,
     source_text_at,
 )
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, discover, load_sources
+from homeroom.data.unlisted import set_aside
 from homeroom.model.errors import HomeroomError, InputError
 from homeroom.model.languages import language_name
 
@@ -68,9 +70,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _sources(settings: Settings) -> list[Source]:
-    return load_sources(
+    """Every page of the site; a page in a language the site does not list is named, not read."""
+    paths, unlisted = set_aside(
         discover(settings.docs_dir), settings.docs_dir, settings.languages, settings.project_root
     )
+    for finding in unlisted:
+        print(f"note: {finding.path}: {finding.message}", file=sys.stderr)
+    return load_sources(paths, settings.docs_dir, settings.languages, settings.project_root)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -202,14 +208,13 @@ def diff_text(settings: Settings, original: Source, translation: Source | None) 
             f"whole of {original.display} needs translating."
         )
     record = record_of(translation)
-    current = source_hash(original)
     if not record.source_hash:
         return (
             f"{translation.display} does not record which version of {original.display} it "
             "was made from, so Homeroom cannot show what changed. Compare the whole page with "
             "the translation, then run mark-current."
         )
-    if record.source_hash == current:
+    if is_current(record, original, settings.project_root / original.display):
         return f"{translation.display} is current: {original.display} has not changed since."
     old_text = (
         source_text_at(settings.project_root / original.display, record.source_commit)

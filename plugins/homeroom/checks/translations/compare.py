@@ -70,8 +70,9 @@ def compare_pages(
 ) -> list[Finding]:
     """Facts and shape a translation must share with its source, as findings."""
     lang = translation.language
-    src = shapes(original)
-    tr = shapes(translation)
+    # A link to the translated file of a page is a link to that page (quick-fixes.es.md).
+    src = facts.same_page_links(shapes(original), original.language)
+    tr = facts.same_page_links(shapes(translation), lang)
     found: list[Finding] = []
     for diff in facts.compare_facts(src, tr):
         parts = []

@@ -28,7 +28,13 @@ from homeroom.checks.translations.catalog import catalog_findings
 from homeroom.checks.translations.compare import Shapes, compare_pages_cached
 from homeroom.checks.translations.names import english_name
 from homeroom.checks.translations.options import STAFF_TYPES, Options, is_essential, options_from
-from homeroom.checks.translations.records import Record, Status, record_of, source_hash
+from homeroom.checks.translations.records import (
+    Record,
+    Status,
+    is_current,
+    record_of,
+    source_hash,
+)
 from homeroom.checks.translations.school_language import school_languages
 from homeroom.data import gitinfo
 from homeroom.data.settings import Settings
@@ -319,7 +325,9 @@ def _translated(
                 language=lang,
             )
         )
-    elif record.source_hash != current_hash:
+    elif record.source_hash != current_hash and not is_current(
+        record, original, git_root / original.display if git_root is not None else None
+    ):
         status = Status.STALE
         since = _stale_since(original, record, git_root)
         found.append(

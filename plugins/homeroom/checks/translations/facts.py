@@ -12,7 +12,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -223,6 +223,28 @@ def _shape(tokens: list[Token], first_line: int, line_base: int) -> Shape:
         heading_lines=tuple(headings),
         list_item_lines=tuple(list_items),
     )
+
+
+def same_page_links(shape: Shape, language: str) -> Shape:
+    """``shape`` with links to a page's ``language`` file read as links to the page.
+
+    A translation may link to the translated file of a page (``quick-fixes.ru.md``) where
+    the source links to the page (``quick-fixes.md``): mkdocs-static-i18n serves both at
+    the same address in that language, so a family lands on the same page.
+    """
+    ending = re.compile(rf"\.{re.escape(language)}\.md(?=$|[#?])")
+
+    def relink(fact: Fact) -> Fact:
+        if fact.kind != "link" or "://" in fact.value or fact.value.startswith("/"):
+            return fact
+        value = ending.sub(".md", fact.value, count=1)
+        return fact if value == fact.value else replace(fact, value=value)
+
+    sections = tuple(
+        replace(section, facts=tuple(relink(f) for f in section.facts))
+        for section in shape.sections
+    )
+    return replace(shape, sections=sections)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from homeroom.data import gitinfo
 from homeroom.data.sources import Source
+from homeroom.model.errors import HomeroomError
 
 METHODS = ("machine", "person")
 
@@ -64,11 +65,68 @@ _BLANKED_CHARS: set[str] = set()
 _BLANKED: dict[int, str] = {}
 
 
+#: Settings of a page that families read as part of it: the title (in the menu, the tab
+#: and search) and the description (in search results and link previews).
+SHOWN_SETTINGS = ("title", "description")
+
+
+def shown_settings(source: Source) -> tuple[str, ...]:
+    """The page's ``title:`` and ``description:`` as families read them (empty when unset)."""
+    return tuple(
+        normalised_text(str(source.meta[key])) if source.meta.get(key) is not None else ""
+        for key in SHOWN_SETTINGS
+    )
+
+
+def _digest(text: str) -> str:
+    return f"sha256:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
+
+
 def source_hash(source: Source) -> str:
-    """The hash a translation records of the source text it was made from."""
-    body = source.text[source.body_offset :]
-    digest = hashlib.sha256(normalised_text(body).encode("utf-8")).hexdigest()
-    return f"sha256:{digest[:16]}"
+    """The hash a translation records of the source it was made from.
+
+    It covers the words and numbers of the body and of the settings families read (the
+    title and the description), so a new title makes translations stale like a new
+    sentence does. A page with neither has the hash of its body alone, as before.
+    """
+    body = normalised_text(source.text[source.body_offset :])
+    shown = shown_settings(source)
+    if not any(shown):
+        return _digest(body)
+    return _digest("\n".join(("title", shown[0], "description", shown[1], "body", body)))
+
+
+def body_hash(source: Source) -> str:
+    """The hash of the body alone, which records written by earlier versions hold."""
+    return _digest(normalised_text(source.text[source.body_offset :]))
+
+
+def is_current(record: Record, original: Source, original_path: Path | None) -> bool:
+    """Whether the source is as it was when the translation was recorded as current.
+
+    A record written before the title and description counted holds the hash of the body
+    alone. It is current when the body is the same and, where git can tell (the record's
+    ``source_commit``), the title and description are too; without git only the body
+    can be compared.
+    """
+    if not record.source_hash:
+        return False
+    if record.source_hash == source_hash(original):
+        return True
+    if record.source_hash != body_hash(original) or not any(shown_settings(original)):
+        return False
+    if original_path is None or not record.source_commit:
+        return True
+    before = source_text_at(original_path, record.source_commit)
+    if before is None:
+        return True  # a shallow clone: the commit is not here
+    from homeroom.data.sources import source_from_text
+
+    try:
+        then = source_from_text(before, original.display, original.rel, original.page, "")
+    except HomeroomError:
+        return False
+    return shown_settings(then) == shown_settings(original)
 
 
 @dataclass(frozen=True)
