@@ -10,13 +10,12 @@ replaced atomically, with its permissions kept.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from homeroom.data.atomic import replace_file
 from homeroom.data.yamlfiles import PermissiveLoader
 
 
@@ -63,7 +62,7 @@ def add_to_nav(config_file: Path, entry: str) -> str:
     if placed is None or not _same_settings(placed[0], data, entry):
         return add_by_hand
     result, line = placed
-    _replace(config_file, (result.replace("\n", "\r\n") if windows else result).encode("utf-8"))
+    replace_file(config_file, (result.replace("\n", "\r\n") if windows else result).encode("utf-8"))
     return f"added `{entry}` to the menu: line {line} of {shown} (`nav:`)."
 
 
@@ -142,19 +141,3 @@ def _same_settings(text: str, data: dict[str, Any], entry: str) -> bool:
     except yaml.YAMLError:
         return False
     return bool(reread == {**data, "nav": [*data["nav"], entry]})
-
-
-def _replace(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` atomically: a temporary file next to it, then a rename."""
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

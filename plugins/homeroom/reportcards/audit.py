@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from homeroom.data.atomic import replace_file
 from homeroom.model.errors import InputError
 from homeroom.reportcards.published import PublishedSchool
 
@@ -55,5 +56,6 @@ def write_audit(published: Iterable[PublishedSchool], folder: Path) -> Path:
         )
     folder.mkdir(parents=True, exist_ok=True)
     lines = audit_lines(published)
-    path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+    # Whole or not at all: a build stopped half-way never leaves half an audit log.
+    replace_file(path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
     return path
