@@ -21,7 +21,7 @@ from homeroom.checks import PageResult
 from homeroom.data.options import PageTypesOptions
 from homeroom.data.page_types import PAGE_TYPES_FILE, PageType, PageTypes, Section, load_page_types
 from homeroom.data.settings import Settings
-from homeroom.data.sources import Source, display_path
+from homeroom.data.sources import Source, display_path, setting_position
 from homeroom.model.errors import InputError
 from homeroom.model.findings import Finding, Severity
 from homeroom.text import prose
@@ -30,7 +30,6 @@ from homeroom.text.prose import ProseDocument
 # An attribute list at the end of a heading: `{#math}`, `{: #math .wide }`.
 _ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^{}]*)\}\s*$")
 _ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
-_TYPE_LINE = re.compile(r"^type\s*:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -73,15 +72,8 @@ def headings(text: str) -> list[Heading]:
 
 
 def _type_line(source: Source) -> tuple[int, int]:
-    """Line and column of the ``type:`` setting's value in the front matter."""
-    front = source.text[: source.body_offset]
-    match = _TYPE_LINE.search(front)
-    if match is None:
-        return 1, 1
-    line = front.count("\n", 0, match.start()) + 1
-    rest = front[match.end() :]
-    column = match.end() - match.start() + (len(rest) - len(rest.lstrip(" \t"))) + 1
-    return line, column
+    """Line and column of the page-type setting's value in the front matter."""
+    return setting_position(source, source.type_key)
 
 
 class PageTypesCheck:
@@ -98,7 +90,7 @@ class PageTypesCheck:
         types = self.page_types
         if types is None:
             return PageResult()
-        raw_type = source.meta.get("type")
+        raw_type = source.page_type
         if raw_type is None:
             return PageResult(findings=(self._missing_type(source, types),))
         page_type = types.get(str(raw_type))
@@ -120,7 +112,7 @@ class PageTypesCheck:
             message=(
                 "This page does not say what kind of page it is, so nobody can check that it "
                 "answers the questions families bring to it. Add a line such as "
-                "`type: grade-expectations` to the settings block at the top "
+                f"`{source.type_key}: grade-expectations` to the settings block at the top "
                 f"(between the `---` lines). Page types: {', '.join(types.names)}."
             ),
             language=source.language,
@@ -138,7 +130,7 @@ class PageTypesCheck:
             rule="pagetype.unknown",
             severity=Severity.ERROR,
             message=(
-                f"`type: {name}` is not a page type this site knows, so Homeroom cannot check "
+                f"`{source.type_key}: {name}` is not a page type this site knows, so Homeroom cannot check "
                 f"that the page has the sections families expect.{hint} Use one of: "
                 f"{', '.join(types.names)} (listed in {types.display})."
             ),

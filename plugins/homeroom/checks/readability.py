@@ -39,7 +39,7 @@ from homeroom.data.readability_limits import (
     options_from_settings,
 )
 from homeroom.data.settings import Settings
-from homeroom.data.sources import Source
+from homeroom.data.sources import Source, setting_position
 from homeroom.model.errors import InputError
 from homeroom.model.findings import Finding, Severity
 from homeroom.text.measures import (
@@ -343,10 +343,7 @@ def _round(value: float | None) -> float | None:
 
 
 def _front_matter_line(source: Source, key: str) -> int:
-    for number, line in enumerate(source.text[: source.body_offset].split("\n"), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
+    return setting_position(source, key)[0]
 
 
 def data_files(settings: Settings) -> list[Path]:

@@ -93,10 +93,13 @@ class TranslationsOptions(CheckOptions):
 
 @dataclass(frozen=True)
 class PageTypesOptions(CheckOptions):
-    """``homeroom/pagetypes``: the page-types file in the data folder."""
+    """``homeroom/pagetypes``: the page-types file in the data folder, the page-type key."""
 
     plugin: ClassVar[str] = "pagetypes"
     types: str = option("page-types.yml", "types: page-types.yml")
+    type_key: str = option("type", "type_key: homeroom_type")
+    """The front-matter key that names a page's type, for every check. Hugo and Jekyll
+    give ``type:`` a meaning of their own (the layout), so such a site sets another key."""
 
 
 @dataclass(frozen=True)

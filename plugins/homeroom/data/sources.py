@@ -9,11 +9,13 @@ from __future__ import annotations
 import errno
 import functools
 import hashlib
+import json
 import os
 import re
 import stat
+import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from homeroom.data.yamlfiles import load_yaml
 from homeroom.model.errors import InputError, raise_all
 from homeroom.model.languages import LanguageSet, language_name, split_suffix
 from homeroom.model.memo import Memo
+from homeroom.text import front_matter
 
 # Front matter must open on the very first line and close with `---` or `...`.
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -56,12 +59,34 @@ class Source:
     body_offset: int = 0
     """Where the text after the front matter starts."""
     digest: str = ""
+    type_key: str = "type"
+    """The front-matter key that names the page type (the site's ``type_key`` option)."""
 
     @property
     def page_type(self) -> str | None:
-        """The page type from front matter (``type:``), if any."""
-        value = self.meta.get("type")
+        """The page type from front matter (``type:``, or the site's own key), if any."""
+        value = self.meta.get(self.type_key)
         return str(value) if value is not None else None
+
+
+def setting_position(source: Source, key: str) -> tuple[int, int]:
+    """Line and column of a top-level front-matter setting's value (1, 1 if not found).
+
+    ``key: value`` (YAML), ``key = value`` (TOML) and ``"key": value`` (JSON).
+    """
+    front = source.text[: source.body_offset]
+    name = re.escape(key)
+    pattern = rf'^(?:{name}[ \t]*:|{name}[ \t]*=|[ \t]*"{name}"[ \t]*:)[ \t]*'
+    match = re.search(pattern, front, re.MULTILINE)
+    if match is None:
+        return 1, 1
+    line_start = front.rfind("\n", 0, match.start()) + 1
+    return front.count("\n", 0, match.start()) + 1, match.end() - line_start + 1
+
+
+def with_type_key(source: Source, key: str) -> Source:
+    """The source reading its page type from front-matter key ``key``."""
+    return source if source.type_key == key else replace(source, type_key=key)
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -102,29 +127,34 @@ def nesting_problem(text: str, display: str) -> InputError | None:
 def parse_front_matter(text: str, display: str) -> tuple[dict[str, Any], int]:
     """Return (front matter, offset where the body starts).
 
-    A file that opens with ``---`` but never closes it, YAML that does not parse, or
-    front matter that is not a set of ``key: value`` lines is an error with its line.
+    YAML between ``---`` lines (MkDocs, Jekyll, Hugo), TOML between ``+++`` lines and a
+    JSON object (Hugo) are read. A file that opens a block but never closes it, a block
+    that does not parse, or front matter that is not a set of ``key: value`` settings is
+    an error with its line.
     """
-    if not text.startswith("---"):
+    form = front_matter.opener(text)
+    if form is None:
         return {}, 0
-    first_line = text.split("\n", 1)[0]
-    if first_line.rstrip() != "---":
-        return {}, 0
-    match = FRONT_MATTER_RE.match(text)
-    if match is None:
+    found = front_matter.find(text)
+    if found is None:
+        opening, closing = _FENCES[form]
         raise InputError(
             display,
-            "the front matter (the settings block at the top of the page) starts with `---` "
-            "but never ends. Add a line with just `---` after the last setting.",
+            f"the front matter (the settings block at the top of the page) starts with "
+            f"{opening} but never ends. Add a line with just {closing} after the last setting.",
             line=1,
         )
-    block = match.group(1) or ""
-    data = load_yaml(
-        block,
-        display,
-        first_line=2,
-        what="the front matter (the settings block at the top of the page) is not valid",
-    )
+    if found.form == "toml":
+        data = _toml(found, display)
+    elif found.form == "json":
+        data = _json(found, display)
+    else:
+        data = load_yaml(
+            found.content,
+            display,
+            first_line=found.first_line,
+            what="the front matter (the settings block at the top of the page) is not valid",
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -134,7 +164,38 @@ def parse_front_matter(text: str, display: str) -> tuple[dict[str, Any], int]:
             "`title: Grade 3`, not a single value or a list.",
             line=2,
         )
-    return data, match.end()
+    return data, found.end
+
+
+def _toml(found: front_matter.FrontMatter, display: str) -> Any:
+    try:
+        return tomllib.loads(found.content)
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_AT.search(str(exc))
+        line = found.first_line + int(where.group(1)) - 1 if where else found.first_line
+        reason = _TOML_AT.sub("", str(exc)).strip().rstrip(".")
+        raise InputError(
+            display,
+            "the front matter (the settings block between the `+++` lines) is not valid "
+            f'TOML: {reason}. Each setting is one line such as `title = "Grade 3"`.',
+            line=line,
+        ) from None
+
+
+def _json(found: front_matter.FrontMatter, display: str) -> Any:
+    try:
+        return json.loads(found.content)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            display,
+            "the front matter (the settings block in `{ }` at the top of the page) is not "
+            f'valid JSON: {exc.msg}. Each setting is a line such as `"title": "Grade 3",`.',
+            line=found.first_line + exc.lineno - 1,
+        ) from None
+
+
+_FENCES = {"yaml": ("`---`", "`---`"), "toml": ("`+++`", "`+++`"), "json": ("`{`", "`}`")}
+_TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 #: Sources already read, with the bytes they were read from. mkdocs-static-i18n re-runs

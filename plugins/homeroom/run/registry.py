@@ -9,8 +9,8 @@ never reads a glossary, parses Markdown or loads a pronouncing dictionary. Site 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,8 @@ from homeroom.checks import (
     PageCheck,
     PageResult,
     SiteCheck,
+    SiteInput,
+    SiteResult,
     content,
     feedback,
     jargon,
@@ -36,10 +38,11 @@ from homeroom.data.options import (
     results_options,
 )
 from homeroom.data.settings import Settings
-from homeroom.data.sources import Source
+from homeroom.data.sources import Source, with_type_key
 from homeroom.model.fingerprint import code_version, digest, files_digest
 
 if TYPE_CHECKING:
+    from homeroom.model.store import Store
     from homeroom.text.prose import ProseDocument
 
 
@@ -105,15 +108,51 @@ class LazyCheck:
                 [(x.code, x.default) for x in languages.languages],
                 languages.open,
                 files_digest(self.spec.data_files(self.settings)),
+                type_key(self.settings),
             )
         return self._fingerprint
 
     def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
-        """Check one page with the real check."""
-        return self.check.check_page(source, doc)
+        """Check one page with the real check (its page type read from the site's key)."""
+        return self.check.check_page(with_type_key(source, type_key(self.settings)), doc)
 
     def __getattr__(self, name: str) -> Any:
         # Anything else (a jargon check's glossaries) comes from the real check.
+        return getattr(self.check, name)
+
+
+def type_key(settings: Settings) -> str:
+    """The front-matter key that names a page's type (``type_key:`` of ``homeroom/pagetypes``).
+
+    Every check reads the page type (the readability profile, the jargon entries for one
+    type, the essential pages), so the key is applied here, to every page every check sees.
+    """
+    return settings.options(PageTypesOptions).type_key or "type"
+
+
+class KeyedSiteCheck:
+    """A site check that sees every page's type through the site's page-type key."""
+
+    def __init__(self, check: SiteCheck, key: str) -> None:
+        """Wrap ``check``."""
+        self.check = check
+        self.key = key
+        self.name = check.name
+
+    def wanted(self, sources: Sequence[Source], store: Store | None) -> Sequence[Source]:
+        """The pages the check needs data from."""
+        return self.check.wanted([with_type_key(s, self.key) for s in sources], store)
+
+    def page_data(self, source: Source, doc: ProseDocument) -> Any:
+        """What the check needs from one page."""
+        return self.check.page_data(with_type_key(source, self.key), doc)
+
+    def check_site(self, site: SiteInput) -> SiteResult:
+        """Check the whole site."""
+        keyed = replace(site, sources=[with_type_key(s, self.key) for s in site.sources])
+        return self.check.check_site(keyed)
+
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.check, name)
 
 
@@ -146,4 +185,6 @@ def build_site_checks(settings: Settings) -> list[SiteCheck]:
         return []
     from homeroom.checks.translations import site
 
-    return site.build(settings)
+    key = type_key(settings)
+    checks = site.build(settings)
+    return checks if key == "type" else [KeyedSiteCheck(c, key) for c in checks]

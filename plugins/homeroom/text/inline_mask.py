@@ -1,8 +1,10 @@
 """Masking inside one block: blank what a family does not read as words, keep the offsets.
 
-Code spans, comments, images, link targets, autolinks, HTML tags, URLs, e-mail
-addresses, attribute lists, footnote marks, entities, emphasis marks and escapes become
-spaces (newlines stay), so an offset in the masked text is the same offset in the source.
+Code spans, comments, template tags (Hugo shortcodes ``{{< >}}`` and ``{{% %}}``, Liquid
+and Jinja ``{% %}``, ``{{ }}`` and ``{# #}``), images, link targets, autolinks, HTML tags,
+URLs, e-mail addresses, attribute lists, footnote marks, entities, emphasis marks and
+escapes become spaces (newlines stay), so an offset in the masked text is the same offset
+in the source.
 """
 
 from __future__ import annotations
@@ -45,6 +47,38 @@ def _pattern_spans(pattern: re.Pattern[str]) -> Callable[[str], Iterable[tuple[i
     return spans
 
 
+#: Template tags of other site generators, in the order they are looked for: a Hugo
+#: shortcode's ``{{<`` also starts a Liquid output tag, so shortcodes come first.
+TEMPLATE_TAGS = (("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"), ("{{", "}}"), ("{#", "#}"))
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_LIQUID_END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+
+
+def _liquid_comments(text: str) -> Iterator[tuple[int, int]]:
+    """``{% comment %} ... {% endcomment %}``: nothing in it is published."""
+    pos = 0
+    while (start := _LIQUID_COMMENT.search(text, pos)) is not None:
+        end = _LIQUID_END_COMMENT.search(text, start.end())
+        if end is None:
+            return
+        yield start.start(), end.end()
+        pos = end.end()
+
+
+def _tag_spans(opener: str, closer: str) -> Callable[[str], Iterator[tuple[int, int]]]:
+    def spans(text: str) -> Iterator[tuple[int, int]]:
+        # One pass: once a closer is missing, no later opener can be closed either.
+        pos = 0
+        while (start := text.find(opener, pos)) >= 0:
+            end = text.find(closer, start + len(opener))
+            if end < 0:
+                return
+            yield start, end + len(closer)
+            pos = end + len(closer)
+
+    return spans
+
+
 def _link_spans(text: str) -> Iterator[tuple[int, int]]:
     # Link text is prose; the brackets and the target are not.
     for start, target, end in inline_spans.inline_links(text):
@@ -61,6 +95,8 @@ def _ref_link_spans(text: str) -> Iterator[tuple[int, int]]:
 #: What :func:`mask_inline` blanks, in order, each over the text the ones before it left.
 _MASKS: tuple[Callable[[str], Iterable[tuple[int, int]]], ...] = (
     inline_spans.comments,
+    _liquid_comments,
+    *(_tag_spans(opener, closer) for opener, closer in TEMPLATE_TAGS),
     inline_spans.code_spans,
     inline_spans.images,
     _pattern_spans(_AUTOLINK),

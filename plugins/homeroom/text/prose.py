@@ -3,8 +3,8 @@
 Every heading, paragraph, list item, table cell, admonition title and admonition body is
 its own unit, and so is the visible text of each block element in raw HTML (a ``<td>``,
 a ``<li>``, a ``<div>``: :mod:`homeroom.text.html_text`). Code, front matter, HTML tags,
-attributes and comments, scripts, URLs, link targets, attribute lists and Markdown
-punctuation are *masked*: replaced by spaces rather than deleted, so an offset in a unit's
+attributes and comments, scripts, URLs, link targets, attribute lists, template tags
+(Hugo shortcodes, Liquid, Jinja) and Markdown punctuation are *masked*: replaced by spaces rather than deleted, so an offset in a unit's
 text is the same offset in the source file and every finding can name the exact line and
 column the author must edit.
 """
@@ -26,6 +26,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from homeroom.model.memo import Memo
 from homeroom.text import html_text
+from homeroom.text.front_matter import mask_front_matter
 from homeroom.text.inline_mask import blank, mask_inline
 from homeroom.text.letter_parts import is_salutation, is_sign_off
 
@@ -115,7 +116,9 @@ def tokens(text: str) -> list[Token]:
     """
     found = _TOKENS.get(text)
     if found is None:
-        found = _parser().parse(text)
+        # TOML and JSON front matter (Hugo) are blanked, lines kept, so they never parse
+        # as a paragraph; YAML front matter is a token of its own.
+        found = _parser().parse(mask_front_matter(text))
         _TOKENS.put(text, found)
     return found
 

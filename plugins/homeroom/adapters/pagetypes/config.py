@@ -8,6 +8,7 @@ from homeroom.data.options import PageTypesOptions
 
 
 class PageTypesConfig(CheckConfig):
-    """``enabled``, ``fail_on``, and ``types``: the page-types file in ``content/_data``."""
+    """``enabled``, ``fail_on``, ``types`` (file in ``content/_data``) and ``type_key``."""
 
     types = mkdocs_option(PageTypesOptions, "types")
+    type_key = mkdocs_option(PageTypesOptions, "type_key")
