@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, homeroom, mkdocs_build, plain_mkdocs_build
 from homeroom.data.page_types import load_page_types
-from homeroom.data.placeholders import TO_WRITE
+from homeroom.data.placeholders import placeholder_words
 
 MKDOCS_YML = """\
 site_name: Test district
@@ -131,7 +131,9 @@ def test_a_new_page_builds_clean_in_every_language_once_its_notes_are_written(
     unfinished = mkdocs_build(root)
     assert unfinished.returncode == 1
     assert "error content.placeholder" in unfinished.stderr
-    notes = re.compile(r"^\*(" + "|".join(map(re.escape, TO_WRITE.values())) + r").*\*$", re.M)
+    notes = re.compile(
+        r"^\*(" + "|".join(map(re.escape, placeholder_words().values())) + r").*\*$", re.M
+    )
     for page in (root / "content").glob("fresh*.md"):
         page.write_text(notes.sub("Families can read this.", page.read_text("utf-8")), "utf-8")
     done = mkdocs_build(root)

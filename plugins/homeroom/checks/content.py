@@ -32,6 +32,7 @@ import bisect
 import os
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from homeroom.checks import PageResult
@@ -44,7 +45,7 @@ from homeroom.checks.content_html import (
     url_problem,
 )
 from homeroom.data import suppressions
-from homeroom.data.placeholders import TO_WRITE
+from homeroom.data.placeholders import placeholder_words
 from homeroom.data.settings import Settings
 from homeroom.data.sources import DATA_DIR, Source, display_path
 from homeroom.model.findings import Finding, Severity
@@ -67,14 +68,21 @@ _REFERENCE = re.compile(
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^{}\n]*=[^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"(?P<key>[^\s=}\"']+)=(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]*)")
 
+
 # A note from `homeroom new`, at the start of a line: after any quote or list marker
 # and any emphasis.
-_PLACEHOLDER_WORDS = tuple(sorted(set(TO_WRITE.values())))
-_PLACEHOLDER = re.compile(
-    r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[*_]{0,3}[ \t]*"
-    r"(?P<words>" + "|".join(re.escape(w) for w in _PLACEHOLDER_WORDS) + ")",
-    re.MULTILINE,
-)
+# Read from every language's package data the first time a page is checked (a run whose
+# results are all cached reads none of it).
+@cache
+def _placeholder() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    words = tuple(sorted(set(placeholder_words().values())))
+    pattern = re.compile(
+        r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[*_]{0,3}[ \t]*"
+        r"(?P<words>" + "|".join(re.escape(w) for w in words) + ")",
+        re.MULTILINE,
+    )
+    return words, pattern
+
 
 _PLACEHOLDER_MESSAGE = (
     "This is a note from `homeroom new` saying what to write here (`{words}`). Families "
@@ -117,10 +125,11 @@ def markdown_hits(masked: str) -> list[Hit]:
 
 def placeholder_hits(masked: str) -> list[Hit]:
     """Each note from ``homeroom new`` left in the text, in any language it writes."""
-    if not any(words in masked for words in _PLACEHOLDER_WORDS):
+    every, pattern = _placeholder()
+    if not any(words in masked for words in every):
         return []
     hits = []
-    for m in _PLACEHOLDER.finditer(masked):
+    for m in pattern.finditer(masked):
         words = m.group("words")
         line_end = masked.find("\n", m.start("words"))
         note = masked[m.start("words") : line_end if line_end >= 0 else len(masked)]

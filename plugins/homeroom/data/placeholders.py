@@ -9,18 +9,20 @@ words are each language's package data (``new_page.to_write`` in
 
 from __future__ import annotations
 
+from functools import cache
+
 from homeroom.text.lang import every_language, language_words
 
 _DEFAULT = "en"
 
 
+@cache
 def placeholder_words() -> dict[str, str]:
-    """Language -> the words in front of each note, for every language that has them."""
+    """Language -> the words in front of each note, for every language that has them.
+
+    Read from the package data when first asked for (never on import).
+    """
     return {words.code: words.to_write for words in every_language() if words.to_write}
-
-
-#: Language -> the words in front of each note (read once from the package data).
-TO_WRITE: dict[str, str] = placeholder_words()
 
 
 def to_write(language: str) -> str:
