@@ -14,6 +14,12 @@ makes all three kinds of finding: ``jargon.<id>`` (jargon), ``jargon.acronym`` (
 and ``respect.<id>`` (deficit). The content check (:mod:`homeroom.checks.content`) finds
 unsafe HTML and unfinished notes, none of which the marks are about, so it is not run.
 
+Each sender's own names. The reader did not mark the name of the school system,
+programme or curriculum that sends a letter (DoDEA, NAEP, CKLA); a district using Homeroom
+lists its own names the same way, in ``own_words`` (:data:`SENDERS`: one short list per
+source, by the file name's first part, the same for every letter of that source, never a
+term from a letter's marks). Nothing else is set per letter.
+
 Matching rule. A mark's *places* are the occurrences of its term (same letters, any case,
 white space folded) on the mark's line, and the term's first occurrence in the letter.
 A finding's *span* runs from its line and column over its matched text. A finding matches
@@ -40,13 +46,13 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from homeroom.checks.jargon import JargonCheck
-from homeroom.data.glossary import load_glossaries
+from homeroom.data.glossary import OwnWord, load_glossaries
 from homeroom.data.sources import source_from_text
 from homeroom.model.findings import Finding
 from homeroom.run import engine
@@ -54,6 +60,21 @@ from homeroom.run import engine
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "letters"
 KINDS = ("jargon", "acronym", "deficit")
+
+#: Each source's own names, as its site would list them in ``own_words`` (file name prefix
+#: -> names and meanings).
+SENDERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "dodea": (("DoDEA", "Department of Defense Education Activity"),),
+    "naep": (
+        ("NAEP", "National Assessment of Educational Progress"),
+        ("National Assessment of Educational Progress", "a national test"),
+        ("Nation's Report Card", "the results of NAEP"),
+    ),
+    "ckla": (("CKLA", "Core Knowledge Language Arts"),),
+    "codeorg": (("Code.org", "a nonprofit that teaches computer science"),),
+    "hhs": (("Head Start", "a federal preschool program"),),
+    "cdc": (("CDC", "Centers for Disease Control and Prevention"),),
+}
 
 
 @dataclass(frozen=True)
@@ -118,7 +139,12 @@ def main() -> int:
     marks = load_marks()
     languages = sorted({file.split("/", 1)[0] for file in files})
     glossaries = load_glossaries(ROOT / "content" / "_data", ROOT, languages)
-    check = JargonCheck(glossaries)
+
+    def check_for(file: str, language: str) -> JargonCheck:
+        sender = Path(file).name.split("-", 1)[0]
+        own = tuple(OwnWord(name, meaning) for name, meaning in SENDERS.get(sender, ()))
+        glossary = replace(glossaries[language], own_words=own)
+        return JargonCheck({language: glossary})
 
     # (language, kind) -> counts
     marked: dict[tuple[str, str], int] = defaultdict(int)
@@ -134,7 +160,7 @@ def main() -> int:
         language = file.split("/", 1)[0]
         text = (CORPUS / file).read_text(encoding="utf-8")
         source = source_from_text(text, file, file, file, language)
-        findings, _ = engine.check_page(source, [check])
+        findings, _ = engine.check_page(source, [check_for(file, language)])
         starts = line_starts(source.text)
         letters[language] += 1
         words[language] += len(source.text.split())

@@ -155,6 +155,17 @@ def test_each_form_can_have_its_own_plain_words_and_advice_stays_in_the_message(
     assert "Say how often the help happens." in finding.message
 
 
+@pytest.mark.parametrize(("separate", "count"), [(False, 1), (True, 2)])
+def test_forms_with_their_own_plain_words_are_separate_terms_only_when_the_entry_says(
+    separate: bool, count: int
+) -> None:
+    entry = {**TIERS, "separate_terms": separate}
+    check = JargonCheck({"en": parse_glossary({"entries": [entry]}, "g.yml", "en")})
+    text = "Tier 2 help. Tier 3 help. Tier 2 again.\n"
+    source = source_from_text(text, "p.md", "p.md", "p.md", "en")
+    assert len(engine.check_page(source, [check])[0]) == count
+
+
 def test_plain_words_for_a_form_the_entry_does_not_have_are_a_mistake() -> None:
     wrong = {**TIERS, "plain_for": {"Tier 9": ["x"]}}
     with pytest.raises(
@@ -331,7 +342,7 @@ def test_ordinary_words_names_and_numerals_are_not_abbreviations(text: str) -> N
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("word", ["VCV", "CVC", "CCVC", "CVCV"])
+@pytest.mark.parametrize("word", ["VCV", "CVC", "CCVC", "CVCV", "CS", "AP", "SY"])
 def test_letters_that_are_no_roman_numeral_are_abbreviations(word: str) -> None:
     assert [f.match for f in findings(f"We practice {word} words.\n")] == [word]
 

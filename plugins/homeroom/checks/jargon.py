@@ -32,7 +32,7 @@ from pathlib import Path
 from homeroom.checks import PageResult
 from homeroom.data import suppressions
 from homeroom.data.glossary import GLOSSARY_DIR, Entry, Glossary, fold, load_glossaries
-from homeroom.data.glossary_words import alternatives, without_article
+from homeroom.data.glossary_words import alternatives, term_of, without_article
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
@@ -61,11 +61,12 @@ _NOT_PROSE = re.compile(
 )
 # An all-capitals word is an ordinary word in capitals (FREE, RAFFLE, ONWARD), not an
 # abbreviation, when it is at least this common in lower case (wordfreq's Zipf scale: 3
-# is once per 10 million words). Short words need more: many short abbreviations are also
-# rare words (pta, asd), while a long abbreviation is almost never a word.
-_COMMON_ZIPF = 3.5
+# is once per 10 million words), by length. Short words need more: short abbreviations
+# are common strings too (ap, cs: 4.4 and 3.9, from news and web text), while the short
+# words written in capitals are very common ones (NO, GO, FUN, WIN: 5 or more); a long
+# abbreviation is almost never a word.
+_COMMON_ZIPF = {2: 5.0, 3: 4.0, 4: 3.5}
 _COMMON_ZIPF_LONG = 3.0
-_LONG = 5
 # After a term: a parenthetical of three or more words, a colon explanation, or the
 # language's words that explain a term ("which means"; "es decir" after a comma), from its
 # package data (:mod:`homeroom.text.lang`).
@@ -139,7 +140,7 @@ def _common_word(word: str, language: str) -> bool:
     code = wordfreq_code(language)
     if code is None:
         return False
-    return zipf(word, code) >= (_COMMON_ZIPF_LONG if len(word) >= _LONG else _COMMON_ZIPF)
+    return zipf(word, code) >= _COMMON_ZIPF.get(len(word), _COMMON_ZIPF_LONG)
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -260,8 +261,11 @@ class JargonCheck:
                 opens = _starts_sentence(text, m.start())
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
                 previous = before.group(1) if before else ""
+                # One finding per term: an entry is one term, unless it says its forms
+                # with their own plain words are several ("Tier 2", "Tier 3").
+                term = "|".join(term_of(entry, matched))
                 use(
-                    entry.rule,
+                    f"{entry.rule}:{term}",
                     unit.start,
                     partial(self._finding, source, doc, entry, start, matched, opens, previous),
                 )

@@ -64,6 +64,8 @@ class Entry:
     """Folded form -> its own plain words, for an entry that covers several terms."""
     plural: tuple[str, ...] = ()
     """The plain words in the plural, for plural forms (else the regular plural)."""
+    separate_terms: bool = False
+    """Whether each form with its own plain words is a term of its own (one finding each)."""
 
     @property
     def rule(self) -> str:
@@ -172,6 +174,7 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
         note=str(raw.get("note", "")).strip(),
         plain_for={fold(str(k)): _texts(v) for k, v in (raw.get("plain_for") or {}).items()},
         plural=_texts(raw.get("plural")),
+        separate_terms=bool(raw.get("separate_terms", False)),
     )
 
 

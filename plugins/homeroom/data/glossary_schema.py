@@ -93,6 +93,11 @@ ENTRY: dict[str, Any] = {
                 "pattern": _PLAIN,
             },
         },
+        "separate_terms": {
+            "type": "boolean",
+            "description": "`true` when the forms with their own `plain_for` words are "
+            "different terms (Tier 2, Tier 3), each reported once a page; `false` or no line",
+        },
         "note": _text(
             "advice to the writer, shown in the message (not in the suggested words)",
             "Say the group's name once, then use it.",

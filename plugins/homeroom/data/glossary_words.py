@@ -186,6 +186,24 @@ def is_plural(form: str, forms: Sequence[str]) -> bool:
     return False
 
 
+def term_of(entry: Entry, matched: str) -> tuple[str, ...]:
+    """Which of the entry's terms the words ``matched`` are, for counting uses on a page.
+
+    An entry is one term, whatever form is used ("benchmark", "benchmark tests"), unless
+    it says its forms are several terms (``separate_terms: true``, as for "Tier 2" and
+    "Tier 3"): then each form with plain words of its own is a term, and a plural is the
+    same term as its singular ("tape diagrams", "tape diagram").
+    """
+    key = " ".join(matched.lower().split())
+    if not entry.separate_terms or key not in entry.plain_for:
+        return entry.plain
+    for form in entry.forms:
+        single = " ".join(form.lower().split())
+        if single in entry.plain_for and is_plural(key, [single]):
+            return entry.plain_for[single]
+    return entry.plain_for[key]
+
+
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
