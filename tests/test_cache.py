@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS_YML, ROOT, homeroom, mkdocs_build, write_site
+from conftest import MKDOCS_YML, ROOT, TRANSLATIONS_SITE_YML, homeroom, mkdocs_build, write_site
 from homeroom.cli import main as cli
+from homeroom.data import catalogs
 from homeroom.model.memo import Memo
 from homeroom.run import engine
 from homeroom.run.cache import KEEP_PER_NAME, DiskCache
@@ -199,3 +200,30 @@ def test_pruning_old_results_never_deletes_a_file_the_cache_did_not_write(tmp_pa
     assert mine.read_text() == '{"my": "notes"}'
     assert not older.exists()  # the cache's own old file is pruned
     assert len(list(tmp_path.glob("readability-fp*.json"))) == KEEP_PER_NAME
+
+
+def test_a_warm_run_reads_no_interface_strings_and_sees_an_edited_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_site(tmp_path, PAGES)
+    (tmp_path / "mkdocs.yml").write_text(TRANSLATIONS_SITE_YML, encoding="utf-8")
+    strings = tmp_path / "content" / "_data" / "strings"
+    strings.mkdir(parents=True)
+    (strings / "en.yml").write_text("hello: Hello\nbye: Goodbye\n", encoding="utf-8")
+    (strings / "es.yml").write_text("hello: Hola\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HOMEROOM_CACHE_DIR", raising=False)
+    reads: list[object] = []
+    real = catalogs.load_catalogs
+    monkeypatch.setattr(catalogs, "load_catalogs", lambda *a, **k: reads.append(a) or real(*a, **k))
+
+    def catalog_keys() -> list[str]:
+        engine._CACHE.clear()  # a new process starts with empty memory
+        assert cli.main(["check", "--format", "json", "--fail-on", "never", "--jobs", "1"]) == 0
+        findings = json.loads(capsys.readouterr().out)["findings"]
+        return [f["match"] for f in findings if f["rule"] == "i18n.catalog"]
+
+    assert catalog_keys() == ["bye"] and len(reads) == 1
+    assert catalog_keys() == ["bye"] and len(reads) == 1  # warm: from the cache
+    (strings / "es.yml").write_text("hello: Hola\nbye: Adiós\n", encoding="utf-8")
+    assert catalog_keys() == [] and len(reads) == 2

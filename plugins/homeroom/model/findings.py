@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
@@ -61,6 +62,11 @@ class Finding:
         if not self.generated_page:
             del data["generated_page"]
         return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """The finding :meth:`to_dict` gave (KeyError, TypeError or ValueError if it is not one)."""
+        return cls(**{**data, "severity": Severity(data["severity"])})
 
     def at_least(self, threshold: Severity) -> bool:
         """Whether this finding is at or above ``threshold``."""

@@ -23,7 +23,7 @@ from homeroom.checks import PageCheck, PageResult, SiteCheck, SiteInput
 from homeroom.data import suppressions
 from homeroom.data.sources import Source
 from homeroom.model.errors import HomeroomError
-from homeroom.model.findings import Finding, Severity
+from homeroom.model.findings import Finding
 from homeroom.model.memo import Memo
 from homeroom.model.report import PageSummary, Report
 from homeroom.run import parallel
@@ -95,9 +95,7 @@ def _to_json(result: PageResult) -> dict[str, Any]:
 def _from_json(data: Any) -> PageResult | None:
     """A cached result, or None when the entry does not have the expected shape."""
     try:
-        findings = tuple(
-            Finding(**{**item, "severity": Severity(item["severity"])}) for item in data["findings"]
-        )
+        findings = tuple(Finding.from_dict(item) for item in data["findings"])
         metrics = data["metrics"]
         if not isinstance(metrics, dict):
             return None

@@ -25,6 +25,8 @@ from homeroom.checks.translations.options import Options, options_from
 from homeroom.checks.translations.school_language import school_languages
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
+from homeroom.model.findings import Finding
+from homeroom.model.fingerprint import code_version, digest, files_digest
 from homeroom.model.store import Store
 from homeroom.text.prose import ProseDocument
 
@@ -93,9 +95,36 @@ class CatalogsCheck(_NoPageData):
         self.settings = settings
         self.options = options
 
+    def _key(self) -> str:
+        """What the findings depend on: the strings and notices files, and the languages."""
+        from homeroom.data.catalogs import STRINGS_DIR
+        from homeroom.data.notices import NOTICES_FILE
+
+        data = self.settings.data_dir
+        files = [*(data / STRINGS_DIR).glob("*.yml"), data / NOTICES_FILE]
+        options = self.options
+        return digest(
+            files_digest(files),
+            str(self.settings.project_root),
+            options.default,
+            list(options.languages),
+            list(options.required),
+        )
+
     def check_site(self, site: SiteInput) -> SiteResult:
-        """Every key a required language lacks."""
-        return SiteResult(findings=tuple(catalog_findings(self.settings, self.options)))
+        """Every key a required language lacks (kept in the store: a warm run reads no catalog)."""
+        key = self._key() if site.store is not None else ""
+        if site.store is not None:
+            kept = site.store.get(self.name, code_version(), key)
+            if isinstance(kept, list):
+                try:
+                    return SiteResult(findings=tuple(Finding.from_dict(item) for item in kept))
+                except (KeyError, TypeError, ValueError):
+                    pass  # an entry of another shape: work it out again
+        found = tuple(catalog_findings(self.settings, self.options))
+        if site.store is not None:
+            site.store.put(self.name, code_version(), key, [f.to_dict() for f in found])
+        return SiteResult(findings=found)
 
 
 class SchoolLanguagesCheck(_NoPageData):
