@@ -137,6 +137,9 @@ def _parser() -> argparse.ArgumentParser:
     from homeroom.cli.export import add_parser as add_export_parser
 
     add_export_parser(commands)
+    from homeroom.cli.init import add_parser as add_init_parser
+
+    add_init_parser(commands)
     return parser
 
 
@@ -158,6 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for line in new_page(args.config_file, args.type, args.name, args.title):
                 print(line)
             return EXIT_OK
+        if args.command == "init":
+            from homeroom.cli.init import run as run_init
+
+            return run_init(args)
         if args.command == "export":
             from homeroom.cli.export import run as run_export
 

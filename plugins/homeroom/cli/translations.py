@@ -61,6 +61,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     mark.add_argument(
         "--reviewed-by", default="", help="who reviewed a machine translation (a name or role)"
     )
+    base = actions.add_parser(
+        "baseline",
+        help="record every translation that records nothing of its source as current, once "
+        "(when Homeroom is added to a site), listing them for review",
+    )
+    base.add_argument("--yes", action="store_true", help="record them without asking (for scripts)")
     mark.add_argument(
         "--method",
         choices=METHODS,
@@ -90,6 +96,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             else status_table(coverage)
         )
         return 0
+    if args.action == "baseline":
+        return _baseline(sources, settings, args.yes)
     original, translation = _pair(sources, settings, args.page, args.lang)
     if args.action == "diff":
         print(diff_text(settings, original, translation))
@@ -244,3 +252,27 @@ def diff_text(settings: Settings, original: Source, translation: Source | None) 
         f"{original.display} differs from the translated version only in spacing or "
         "punctuation outside its front matter; run mark-current to record that."
     )
+
+
+def _baseline(sources: list[Source], settings: Settings, yes: bool) -> int:
+    """``translations baseline``: list the untracked translations, then record them."""
+    from homeroom.checks.translations.marking import record_baseline, untracked
+    from homeroom.cli.init import confirmed
+
+    pairs = untracked(sources, settings.languages.default.code)
+    if not pairs:
+        print("Every translation already records its source: nothing to record.")
+        return 0
+    print(
+        f"{len(pairs)} translation(s) record nothing of their source, so Homeroom counts "
+        "them as untracked. A baseline records each as current as it is today, once, with "
+        "a note saying nobody compared it with its source then. Review them when you can:"
+    )
+    for pair in pairs:
+        print(f"  {pair.translation.display} (translates {pair.original.display})")
+    if not confirmed(yes, "Record them as current?"):
+        print("Nothing was written. Run `homeroom translations baseline --yes` to record them.")
+        return 0
+    record_baseline(pairs, settings.project_root, settings.docs_dir)
+    print(f"Recorded {len(pairs)} translation(s) as current (baseline).")
+    return 0

@@ -1,4 +1,4 @@
-"""Writing a translation's record: ``homeroom translations mark-current``.
+"""Writing a translation's record: ``homeroom translations mark-current`` and ``baseline``.
 
 Only the ``translation:`` block of the translation's front matter changes.
 """
@@ -6,14 +6,15 @@ Only the ``translation:`` block of the translation's front matter changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from homeroom.checks.translations.records import source_hash
+from homeroom.checks.translations.records import record_of, source_hash
 from homeroom.data import gitinfo
 from homeroom.data.sources import FRONT_MATTER_RE, Source
 
@@ -27,6 +28,7 @@ def mark_current(
     reviewed_by: str = "",
     method: str = "",
     today: date | None = None,
+    note: str = "",
 ) -> dict[str, Any]:
     """Record in the translation's front matter that it matches the source as it is now.
 
@@ -37,7 +39,11 @@ def mark_current(
     merged: dict[str, Any] = dict(record) if isinstance(record, Mapping) else {}
     if method:
         merged["method"] = method
-    merged.setdefault("method", "person")
+    if not note:
+        merged.setdefault("method", "person")
+    else:
+        # A baseline knows nothing of how the translation was made: it says so instead.
+        merged["note"] = note
     merged["source_hash"] = source_hash(original)
     commit = gitinfo.committed_version(original_path)
     if commit:
@@ -81,3 +87,49 @@ def _replace_block(text: str, key: str, block: str) -> str:
         out.append(block + "\n")
     inner_end = inner_start + len(inner)
     return text[:inner_start] + "".join(out) + text[inner_end:]
+
+
+@dataclass(frozen=True)
+class Untracked:
+    """A translation that records nothing of its source, with the page it translates."""
+
+    original: Source
+    translation: Source
+
+
+def untracked(sources: Sequence[Source], default: str) -> list[Untracked]:
+    """Every translation whose record says nothing of its source (a site new to Homeroom)."""
+    originals = {s.page: s for s in sources if s.language == default}
+    found = []
+    for source in sorted(sources, key=lambda s: (s.page, s.language)):
+        original = originals.get(source.page)
+        if source.language == default or original is None:
+            continue
+        record = record_of(source)
+        if not record.source_hash and not record.problem:
+            found.append(Untracked(original, source))
+    return found
+
+
+def baseline_note(today: date | None = None) -> str:
+    """What a baseline record says: when, and that nobody compared the pages then."""
+    when = (today or date.today()).isoformat()
+    return (
+        f"Recorded as current on {when}, when Homeroom was added to the site; nobody "
+        "compared it with the source then."
+    )
+
+
+def record_baseline(
+    pairs: Sequence[Untracked], project_root: Path, docs_dir: Path, today: date | None = None
+) -> None:
+    """Record each translation as matching its source as it is now, once, saying so."""
+    note = baseline_note(today)
+    for pair in pairs:
+        mark_current(
+            pair.original,
+            project_root / pair.original.display,
+            docs_dir / pair.translation.rel,
+            pair.translation,
+            note=note,
+        )
