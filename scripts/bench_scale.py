@@ -81,8 +81,11 @@ def measure(command: list[str], cwd: Path, env: dict[str, str], ok: tuple[int, .
 
 
 def _env(cache: Path) -> dict[str, str]:
+    # Compiled modules are kept, as on a district's machine (pip compiles an installed
+    # package): a shell that says not to write them would time compiling, not the checks.
+    kept = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ,
+        **kept,
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONWARNINGS": "ignore",
         "HOMEROOM_CACHE_DIR": str(cache),
