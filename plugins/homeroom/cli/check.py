@@ -121,14 +121,29 @@ def _open_cache(args: argparse.Namespace, settings: Settings) -> DiskCache | Non
 
 
 def _site_sources(settings: Settings, collected: _Collected) -> list[Source]:
-    """Every page of the site, for the checks across pages (read here if not yet read)."""
+    """The pages the checks across pages need (read here if not yet read).
+
+    A whole-site run has read every page. A run on some pages (given, or changed since a
+    commit) reports only on them, and what the translation checks say of a page depends
+    on its own files in every language alone: so only those are read, not the whole site.
+    """
     if collected.every:
         return collected.every
-    from homeroom.data.sources import load_sources
+    from homeroom.data.sources import load_sources, page_and_language
 
+    wanted = {s.page for s in collected.sources}
     paths, _ = set_aside(
         discover(settings.docs_dir), settings.docs_dir, settings.languages, settings.project_root
     )
+
+    def needed(path: Path) -> bool:
+        rel = path.relative_to(settings.docs_dir).as_posix()
+        try:
+            return page_and_language(rel, rel, settings.languages)[0] in wanted
+        except HomeroomError:
+            return False  # not a page of the site's languages: set aside above
+
+    paths = [p for p in paths if needed(p)]
     return load_sources(paths, settings.docs_dir, settings.languages, settings.project_root)
 
 
