@@ -50,7 +50,9 @@ class _Collected:
     """One finding per page in a language the site does not publish (not read)."""
 
 
-def _collect(args: argparse.Namespace, settings: Settings, names: LanguageSet) -> _Collected:
+def _collect(
+    args: argparse.Namespace, settings: Settings, names: LanguageSet, cache: DiskCache | None
+) -> _Collected:
     """The pages to check. A file that cannot be read is a problem; reading goes on.
 
     ``names`` reads the language from the name of a file outside the content folder
@@ -102,7 +104,7 @@ def _collect(args: argparse.Namespace, settings: Settings, names: LanguageSet) -
         from homeroom.reportcards.pages import generated_sources
 
         try:
-            cards = generated_sources(settings)
+            cards = generated_sources(settings, cache)
         except HomeroomError as exc:
             errors.append(exc)
         else:
@@ -159,8 +161,8 @@ def run(args: argparse.Namespace) -> int:
                 "say their language in their names (letter.es.md)."
             )
         page_settings, names = with_file_language(settings, file_language(args.lang, settings))
-    collected = _collect(args, settings, names)
     cache = _open_cache(args, settings)
+    collected = _collect(args, settings, names, cache)
     whole_site = not args.paths and not args.changed_since
     problems: list[HomeroomError] = [*collected.problems]
     site_checks: list[SiteCheck] = []
