@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from homeroom.data.glossary import load_glossaries
+from homeroom.data.glossary import Glossary, load_glossaries, parse_glossary
 from homeroom.data.glossary_words import is_plural, pluralize
+from homeroom.model.errors import InputError
+from homeroom.pages.glossary_page import glossary_pages
 
 DATA = ROOT / "content" / "_data"
 GLOSSARIES = load_glossaries(DATA, ROOT, ["en", "es"])
@@ -77,3 +79,49 @@ def test_a_form_is_plural_when_another_form_is_its_singular(form: str, plural: b
         "BOY assessment",
     ]
     assert is_plural(form, forms) is plural
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_family_glossary_is_an_index_and_one_light_page_per_topic(language: str) -> None:
+    glossary = GLOSSARIES[language]
+    topics = [topic for topic, _ in glossary.topics]
+    jargon = [e for e in glossary.entries if e.category == "jargon"]
+    assert all(e.topic in topics for e in jargon)
+    pages = glossary_pages(glossary, "glossary.md")
+    index = pages.pop("glossary.md")
+    assert set(pages) == {f"glossary/{topic}.md" for topic in topics}
+    for path in pages:
+        assert f"]({path})" in index
+    for entry in jargon:
+        anchor = f'<div id="{entry.id}"></div>'
+        assert [p for p, text in pages.items() if anchor in text] == [f"glossary/{entry.topic}.md"]
+    # The Markdown of the biggest page today is about 12,000 characters; its HTML, with the
+    # theme, about 46 KB. Under 20,000 keeps every page well under 80 KB on a phone.
+    assert max(len(text) for text in pages.values()) < 20_000
+    assert len(index) < 5_000
+
+
+def test_a_glossary_without_topics_is_one_page() -> None:
+    entry = next(e for e in GLOSSARIES["en"].entries if e.category == "jargon")
+    single = Glossary("en", (entry,))
+    assert list(glossary_pages(single, "words/list.md")) == ["words/list.md"]
+
+
+def test_a_topic_the_file_does_not_have_is_a_mistake() -> None:
+    raw = {
+        "topics": {"reading": "Reading"},
+        "entries": [
+            {
+                "id": "x",
+                "category": "jargon",
+                "topic": "maths",
+                "forms": ["x term"],
+                "plain": ["y"],
+                "explain": "Z.",
+                "source": "test",
+                "examples": {"flag": ["An x term."]},
+            }
+        ],
+    }
+    with pytest.raises(InputError, match=r"topic.*one of the file's `topics:` \(reading\).*maths"):
+        parse_glossary(raw, "g.yml", "en")

@@ -64,6 +64,8 @@ class Entry:
     """Folded form -> its own plain words, for an entry that covers several terms."""
     plural: tuple[str, ...] = ()
     """The plain words in the plural, for plural forms (else the regular plural)."""
+    topic: str = ""
+    """The family glossary page the entry goes on (an id of the file's ``topics``)."""
     separate_terms: bool = False
     """Whether each form with its own plain words is a term of its own (one finding each)."""
 
@@ -108,6 +110,8 @@ class Glossary:
     """Names (schools, programs) that look like jargon but are allowed."""
     own_words: tuple[OwnWord, ...] = ()
     """The district's own names and abbreviations in this language, with their meaning."""
+    topics: tuple[tuple[str, str], ...] = ()
+    """The family glossary's pages: (topic id, page title), in the file's order."""
 
     @cached_property
     def by_form(self) -> Mapping[str, Entry]:
@@ -175,6 +179,7 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
         plain_for={fold(str(k)): _texts(v) for k, v in (raw.get("plain_for") or {}).items()},
         plural=_texts(raw.get("plural")),
         separate_terms=bool(raw.get("separate_terms", False)),
+        topic=str(raw.get("topic", "")),
     )
 
 
@@ -242,7 +247,20 @@ def read_glossary(file: RuleFile, language: str) -> Glossary:
         for index, raw in enumerate(file.value(["own_words"], []) or [])
         if file.valid(["own_words", index]) and isinstance(raw, Mapping)
     ]
-    return Glossary(language=language, entries=tuple(entries), own_words=tuple(own_words))
+    raw_topics = file.value(["topics"], {}) if file.valid(["topics"]) else {}
+    topics = tuple((str(k), str(v).strip()) for k, v in (raw_topics or {}).items())
+    known = {topic for topic, _ in topics}
+    for index, raw in enumerate(file.value(["entries"], []) or []):
+        topic = raw.get("topic") if isinstance(raw, Mapping) else None
+        if isinstance(topic, str) and topic not in known:
+            file.fail(
+                ["entries", index, "topic"],
+                "one of the file's `topics:`" + (f" ({', '.join(sorted(known))})" if known else ""),
+                found=topic,
+            )
+    return Glossary(
+        language=language, entries=tuple(entries), own_words=tuple(own_words), topics=topics
+    )
 
 
 def parse_glossary(raw: Any, where: str, language: str) -> Glossary:

@@ -115,6 +115,13 @@ ENTRY: dict[str, Any] = {
             "type": "boolean",
             "description": "`true` (the term may stay once the page explains it) or `false`",
         },
+        "topic": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]*$",
+            "description": "the id of one of the file's `topics:`, the family glossary page "
+            "the entry goes on",
+            "examples": ["reading"],
+        },
         "page_types": _texts(
             "a list of the page types the entry applies to (none: every page)",
             ["report-card"],
@@ -187,6 +194,14 @@ GLOSSARY_SCHEMA: dict[str, Any] = {
             "type": "string",
             "description": "the language code of the file's name",
             "examples": ["en"],
+        },
+        "topics": {
+            "type": "object",
+            "description": "the family glossary's pages: a topic id (lower-case letters, "
+            "digits and dashes) and the page's title",
+            "examples": [{"reading": "Reading and writing"}],
+            "propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]*$"},
+            "additionalProperties": _text("the page's title", "Reading and writing"),
         },
         "own_words": {
             "type": "array",

@@ -1,4 +1,4 @@
-"""``homeroom/jargon``: the core jargon check, plus a family glossary page per language."""
+"""``homeroom/jargon``: the core jargon check, plus the family glossary's pages per language."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 from homeroom.adapters.base import CheckPlugin, generated_page
 from homeroom.adapters.jargon.config import JargonConfig
 from homeroom.adapters.session import current_language, default_language, session
-from homeroom.pages.glossary_page import glossary_markdown
+from homeroom.pages import glossary_page
 from homeroom.run.session import Session
 from homeroom.text.syllables import base_language
 
@@ -17,23 +17,27 @@ from homeroom.text.syllables import base_language
 CACHE_NAME = "glossary-page"
 
 
-def glossary_pages(current: Session) -> dict[str, str]:
-    """The family glossary page's Markdown in each language that has a glossary.
+def glossary_pages(current: Session, page: str) -> dict[str, dict[str, str]]:
+    """The family glossary's pages in each language that has a glossary.
 
-    Kept in the disk cache under the jargon check's fingerprint (its glossaries' content and
-    the code), so a build where nothing changed never reads a glossary.
+    Language -> page path -> Markdown: an index at ``page`` and a page per topic
+    (:mod:`homeroom.pages.glossary_page`). Kept in the disk cache under the jargon check's
+    fingerprint (its glossaries' content and the code) and the page's path, so a build
+    where nothing changed never reads a glossary.
     """
     check = current.check("jargon")
-    fingerprint = check.fingerprint()
+    fingerprint = f"{check.fingerprint()}:{page}"
     cache = current.cache
     stored = cache.get(CACHE_NAME, fingerprint, "pages") if cache is not None else None
-    if isinstance(stored, dict) and all(isinstance(v, str) for v in stored.values()):
-        return {str(k): v for k, v in stored.items()}
+    if isinstance(stored, dict) and all(
+        isinstance(v, dict) and all(isinstance(x, str) for x in v.values()) for v in stored.values()
+    ):
+        return {str(k): dict(v) for k, v in stored.items()}
     pages = {}
     for language, glossary in check.glossaries.items():
-        text = glossary_markdown(glossary)
-        if text is not None:
-            pages[language] = text
+        texts = glossary_page.glossary_pages(glossary, page)
+        if texts:
+            pages[language] = texts
     if cache is not None:
         cache.put(CACHE_NAME, fingerprint, "pages", pages)
         cache.save()
@@ -49,7 +53,7 @@ class JargonPlugin(CheckPlugin):
     def __init__(self) -> None:
         """Set up per-build state."""
         super().__init__()
-        self._pages: tuple[Session, dict[str, str]] | None = None
+        self._pages: tuple[Session, dict[str, dict[str, str]]] | None = None
 
     # After static-i18n (-100) has chosen this pass's files: it rebuilds every file from
     # disk, so a generated page must be added once it is done, in the language it builds.
@@ -61,19 +65,21 @@ class JargonPlugin(CheckPlugin):
             return files
         current = session(config)
         if self._pages is None or self._pages[0] is not current:
-            self._pages = (current, glossary_pages(current))  # once per build
+            self._pages = (current, glossary_pages(current, self.config.glossary_page))
         pages = self._pages[1]
         language = current_language(config)
-        text = pages.get(language) or pages.get(base_language(language))
-        if text is not None and files.get_file_from_path(self.config.glossary_page) is None:
+        texts = pages.get(language) or pages.get(base_language(language)) or {}
+        for path, text in texts.items():
+            if files.get_file_from_path(path) is not None:
+                continue  # the site has its own page there
             page = generated_page(
                 config,
-                self.config.glossary_page,
+                path,
                 text,
                 language=language,
                 default=default_language(config),
-                # The same page in every language that has a glossary.
-                languages=list(pages),
+                # The same page in every language that has it.
+                languages=[lang for lang, theirs in pages.items() if path in theirs],
             )
             files.append(page)
         return files
