@@ -24,6 +24,7 @@ from homeroom.data.options import MessagesOptions
 from homeroom.data.pageinfo import NOT_FOR_FAMILIES, page_id, page_url
 from homeroom.data.settings import Settings
 from homeroom.data.sources import discover, display_path, load_sources
+from homeroom.data.unlisted import set_aside
 from homeroom.model.errors import ConfigError, InputError, raise_all
 from homeroom.text.sms import measure
 
@@ -49,7 +50,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def rows_by_language(settings: Settings) -> dict[str, list[tuple[str, str, str]]]:
     """(page, url, text) of every family page with a summary, by language, in page order."""
     problems: list[InputError] = []
-    paths = discover(settings.docs_dir, problems)
+    # A page in a language the site does not publish is not published: no message for it.
+    paths, _ = set_aside(
+        discover(settings.docs_dir, problems),
+        settings.docs_dir,
+        settings.languages,
+        settings.project_root,
+    )
     sources = load_sources(
         paths, settings.docs_dir, settings.languages, settings.project_root, problems
     )
