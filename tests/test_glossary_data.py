@@ -8,10 +8,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
+from homeroom.checks.jargon import JargonCheck
 from homeroom.data.glossary import Glossary, load_glossaries, parse_glossary
 from homeroom.data.glossary_words import is_plural, pluralize
+from homeroom.data.sources import source_from_text
 from homeroom.model.errors import InputError
 from homeroom.pages.glossary_page import glossary_pages
+from homeroom.run import engine
 
 DATA = ROOT / "content" / "_data"
 GLOSSARIES = load_glossaries(DATA, ROOT, ["en", "es"])
@@ -125,3 +128,21 @@ def test_a_topic_the_file_does_not_have_is_a_mistake() -> None:
     }
     with pytest.raises(InputError, match=r"topic.*one of the file's `topics:` \(reading\).*maths"):
         parse_glossary(raw, "g.yml", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "page_type", "rules"),
+    [
+        ("The participation rate for the bake sale was 80%.", None, set()),
+        ("The participation rate was 97%.", "report-card", {"jargon.participation-rate"}),
+        ("Our mainstream school welcomes every child.", None, set()),
+        ("Your child will be mainstreamed for science.", None, {"jargon.mainstream"}),
+    ],
+)
+def test_words_that_are_jargon_only_in_school_talk(
+    text: str, page_type: str | None, rules: set[str]
+) -> None:
+    head = f"---\ntype: {page_type}\n---\n" if page_type else ""
+    source = source_from_text(head + text + "\n", "p.md", "p.md", "p.md", "en")
+    found, _ = engine.check_page(source, [JargonCheck(GLOSSARIES)])
+    assert {f.rule for f in found} == rules

@@ -26,6 +26,7 @@ import json
 import re
 import shlex
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from conftest import ROOT
 from homeroom.checks.jargon import JargonCheck
 from homeroom.checks.readability import ReadabilityCheck
 from homeroom.cli.main import main
-from homeroom.data.glossary import load_glossaries
+from homeroom.data.glossary import Entry, load_glossaries
 from homeroom.data.readability_limits import options_from_settings
 from homeroom.data.ruledocs import RULES, Example, RuleDoc
 from homeroom.data.settings import load_settings
@@ -219,6 +220,12 @@ def test_a_rule_example_does_what_its_documentation_says(
 # -- glossary examples ------------------------------------------------------------------
 
 
+def on_page(entry: Entry, example: str) -> str:
+    """The example as a page: of the entry's first page type, when it has page types."""
+    head = f"---\ntype: {entry.page_types[0]}\n---\n" if entry.page_types else ""
+    return head + example + "\n"
+
+
 GLOSSARY_CASES = [
     pytest.param(language, entry.id, kind, example, id=f"{language}-{entry.id}-{kind}-{n}")
     for language, glossary in GLOSSARIES.items()
@@ -234,7 +241,7 @@ def test_a_glossary_example_does_what_its_entry_says(
 ) -> None:
     glossary = GLOSSARIES[language]
     entry = next(e for e in glossary.entries if e.id == entry_id)
-    source = source_from_text(example + "\n", "p.md", "p.md", "p.md", language)
+    source = source_from_text(on_page(entry, example), "p.md", "p.md", "p.md", language)
     check = READABILITY if entry.category == "substitution" else JargonCheck({language: glossary})
     found, _ = engine.check_page(source, [check])
     rules = {f.rule for f in found}
@@ -271,9 +278,12 @@ def test_a_glossary_suggestion_fits_in_its_example_sentence(
     entry = next(e for e in glossary.entries if e.id == entry_id)
     check = JargonCheck({language: glossary})
 
+    head = on_page(entry, "")[:-1]
+
     def found(text: str) -> list[Finding]:
-        source = source_from_text(text + "\n", "p.md", "p.md", "p.md", language)
-        return engine.check_page(source, [check])[0]
+        source = source_from_text(head + text + "\n", "p.md", "p.md", "p.md", language)
+        lines = head.count("\n")
+        return [replace(f, line=f.line - lines) for f in engine.check_page(source, [check])[0]]
 
     sentence = example
     # Each use in turn (a finding is the first use of a term; once it is replaced, the
