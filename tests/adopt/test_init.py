@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, homeroom, plain_mkdocs_build, run
 from homeroom.data.mkdocs_config import add_homeroom
@@ -139,6 +141,11 @@ def test_init_on_a_site_with_one_language_adds_the_checks_and_a_plugins_list(
             "error: mkdocs.yml: the i18n plugin is set up the way its versions before 1.0",
         ),
         ("site_name: x\n", ["--required", "es"], "error: --required es: the site does not"),
+        (
+            "INHERIT: base.yml\nsite_name: x\n",
+            [],
+            "error: mkdocs.yml:1: this file takes its settings from base.yml",
+        ),
         ("site_name: x\r\n", [], "error: mkdocs.yml: this file has Windows line ends"),
     ],
 )
@@ -243,3 +250,44 @@ def site_repo(tmp_path: Path) -> Path:
 def test_the_copied_site_keeps_its_licence_beside_it() -> None:
     assert (ELSA / "LICENSE").read_text().lstrip().startswith("Apache License")
     assert "Changed for Homeroom's tests" in (ELSA / "mkdocs.yml").read_text()
+
+
+@st.composite
+def configs(draw: st.DrawFn) -> str:
+    """mkdocs.yml files as people write them: list styles, comments, blank lines, extras."""
+    dash = draw(st.sampled_from([0, 2, 4]))
+    pad = " " * dash
+    lines = ["site_name: A school"]
+    if draw(st.booleans()):
+        lines.append("# Comment above the plugins")
+    plugins = draw(
+        st.lists(st.sampled_from(["search", "tags", "homeroom/jargon", "i18n"]), unique=True)
+    )
+    if plugins:
+        lines.append("plugins:")
+        for name in plugins:
+            if name == "i18n":
+                lines += [f"{pad}- i18n:", f"{pad}    languages:", f"{pad}      - locale: en"]
+                lines += [f"{pad}        default: true", f"{pad}      - locale: es"]
+            else:
+                lines.append(f"{pad}- {name}")
+            if draw(st.booleans()):
+                lines.append(f"{pad}  # a note on {name}")
+    if draw(st.booleans()):
+        lines += ["exclude_docs: |", "  drafts/"]
+    for _ in range(draw(st.integers(0, 2))):
+        lines.append(draw(st.sampled_from(["", "# The menu", "  # indented"])))
+    if draw(st.booleans()):
+        lines += ["markdown_extensions:", f"{pad}- toc:", f"{pad}    permalink: true"]
+    return "\n".join(lines) + draw(st.sampled_from(["\n", ""]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(configs())
+def test_init_only_ever_adds_lines_and_a_second_run_adds_none(config: str) -> None:
+    try:
+        edit = add_homeroom(config, "mkdocs.yml", ["en"])
+    except InputError:
+        return
+    added_lines(config, edit.text)
+    assert add_homeroom(edit.text, "mkdocs.yml", ["en"]).text == edit.text

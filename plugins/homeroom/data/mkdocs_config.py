@@ -194,6 +194,15 @@ def add_homeroom(text: str, shown: str, required: Sequence[str]) -> Edit:
     missing = [name for name in ADDED_PLUGINS if name not in site.homeroom]
     if missing:
         plugins = data.get("plugins")
+        if plugins is None and "INHERIT" in data:
+            # MkDocs replaces an inherited list: a new `plugins:` here would drop the others.
+            raise InputError(
+                shown,
+                f"this file takes its settings from {data['INHERIT']} (`INHERIT:`) and lists "
+                "no plugins itself, so a list added here would replace that file's plugins. "
+                "Run `homeroom init -f` on the file that lists them.",
+                data.lc.key("INHERIT")[0] + 1,
+            )
         if plugins is None:
             body = _plugin_lines(missing, required, 2)
             # MkDocs publishes search by default; a list of plugins replaces the default.
