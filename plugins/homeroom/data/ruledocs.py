@@ -20,7 +20,16 @@ from homeroom.data.ruledata import read_rule_file, rule_file_from_data
 from homeroom.model.errors import InputError, raise_all
 
 #: The files of rule documentation, in the order ``homeroom explain`` lists their rules.
-FAMILIES = ("readability", "i18n", "pagetype", "privacy", "content", "feedback", "summary")
+FAMILIES = (
+    "readability",
+    "i18n",
+    "pagetype",
+    "privacy",
+    "content",
+    "feedback",
+    "summary",
+    "tone",
+)
 RULES_FOLDER = "rules"
 
 _TEXT = {"type": "string", "pattern": r"\S", "description": "text"}

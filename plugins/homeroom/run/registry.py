@@ -26,6 +26,7 @@ from homeroom.checks import (
     pagetypes,
     readability,
     summary,
+    tone,
 )
 from homeroom.data.options import (
     ContentOptions,
@@ -56,6 +57,43 @@ class CheckSpec:
     """Read the check's data (validated) and make the check."""
     data_files: Callable[[Settings], list[Path]]
     """The data files its results depend on (for the cache fingerprint)."""
+    companions: tuple[Companion, ...] = ()
+    """Checks that run under the same plugin, with its options (the tone check runs under
+    ``homeroom/jargon``, which owns respectful language)."""
+
+
+@dataclass(frozen=True)
+class Companion:
+    """A check that runs under another check's plugin: how it is built, what data it reads."""
+
+    build: Callable[[Settings], PageCheck]
+    data_files: Callable[[Settings], list[Path]]
+
+
+class Together:
+    """A plugin's check and its companions, run as one check (findings of all, in order)."""
+
+    def __init__(self, main: PageCheck, companions: Sequence[PageCheck]) -> None:
+        """Run ``main`` then each companion on every page."""
+        self.main = main
+        self.companions = tuple(companions)
+        self.name = main.name
+
+    def check_page(self, source: Source, doc: ProseDocument) -> PageResult:
+        """Every check's findings; the main check's metrics, with each companion's under its name."""
+        first = self.main.check_page(source, doc)
+        findings = list(first.findings)
+        metrics = dict(first.metrics)
+        for check in self.companions:
+            result = check.check_page(source, doc)
+            findings.extend(result.findings)
+            if result.metrics:
+                metrics[check.name] = dict(result.metrics)
+        return PageResult(findings=tuple(findings), metrics=metrics)
+
+    def __getattr__(self, name: str) -> Any:
+        # Anything else (a jargon check's glossaries) comes from the main check.
+        return getattr(self.main, name)
 
 
 #: Every page check Homeroom has, by plugin name (``homeroom/<name>`` in mkdocs.yml).
@@ -64,7 +102,13 @@ CHECKS: dict[str, CheckSpec] = {
     "readability": CheckSpec(
         "readability", ReadabilityOptions, readability.build, readability.data_files
     ),
-    "jargon": CheckSpec("jargon", JargonOptions, jargon.build, jargon.data_files),
+    "jargon": CheckSpec(
+        "jargon",
+        JargonOptions,
+        jargon.build,
+        jargon.data_files,
+        companions=(Companion(tone.build, tone.data_files),),
+    ),
     "pagetypes": CheckSpec("pagetypes", PageTypesOptions, pagetypes.build, pagetypes.data_files),
     "feedback": CheckSpec("feedback", FeedbackOptions, feedback.build, feedback.data_files),
     "messages": CheckSpec("messages", MessagesOptions, summary.build, summary.data_files),
@@ -93,7 +137,9 @@ class LazyCheck:
     def check(self) -> PageCheck:
         """The real check, built (data files read and validated) on first use."""
         if self._check is None:
-            self._check = self.spec.build(self.settings)
+            main = self.spec.build(self.settings)
+            companions = [c.build(self.settings) for c in self.spec.companions]
+            self._check = Together(main, companions) if companions else main
         return self._check
 
     def fingerprint(self) -> str:
@@ -107,7 +153,12 @@ class LazyCheck:
                 self.settings.listed(self.spec.options),
                 [(x.code, x.default) for x in languages.languages],
                 languages.open,
-                files_digest(self.spec.data_files(self.settings)),
+                files_digest(
+                    [
+                        *self.spec.data_files(self.settings),
+                        *(p for c in self.spec.companions for p in c.data_files(self.settings)),
+                    ]
+                ),
                 type_key(self.settings),
             )
         return self._fingerprint

@@ -1,8 +1,8 @@
 """Which findings stop a build: one rule for ``homeroom check`` and the MkDocs build.
 
 Each finding belongs to the plugin whose check made it (``readability.*`` to
-``homeroom/readability``, ``respect.*`` and ``jargon.*`` to ``homeroom/jargon``, ...); it
-stops the build when it is at least as serious as that plugin's ``fail_on``. On report
+``homeroom/readability``, ``respect.*``, ``tone.*`` and ``jargon.*`` to ``homeroom/jargon``,
+...); it stops the build when it is at least as serious as that plugin's ``fail_on``. On report
 cards (pages generated from school data) the ``homeroom/reportcards`` plugin's ``fail_on``
 applies to every check, as it does in the build: such a finding names the data file its
 text came from and carries the page in ``generated_page``.
@@ -21,6 +21,7 @@ OWNERS: dict[str, str] = {
     "readability": "readability",
     "jargon": "jargon",
     "respect": "jargon",
+    "tone": "jargon",
     "pagetype": "pagetypes",
     "i18n": "translations",
     "privacy": "reportcards",
