@@ -138,6 +138,13 @@ def run_one(
             env,
             (0,),
         )
+    sizes: tuple[float, float] | None = None
+    if builds:
+        # The disk cache next to what it saves: the built site (both in MB).
+        def megabytes(folder: Path) -> float:
+            return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+
+        sizes = (megabytes(cache), megabytes(work / "out"))
     # One English page edited in a git repository: it and its translations are re-checked.
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "site"]):
@@ -186,6 +193,15 @@ def run_one(
         if builds
         else []
     )
+    if sizes is not None:
+        build_rows.append(
+            (
+                "disk cache, next to the built site",
+                f"{sizes[1]:.1f} MB site",
+                f"{sizes[0]:.1f} MB cache",
+                f"{sizes[0] / sizes[1]:.2f}x",
+            )
+        )
     rows = [
         *build_rows,
         ("`homeroom check`, cold (empty cache)", "", f"{cold.seconds:.1f} s", ""),
