@@ -291,3 +291,15 @@ def test_init_only_ever_adds_lines_and_a_second_run_adds_none(config: str) -> No
         return
     added_lines(config, edit.text)
     assert add_homeroom(edit.text, "mkdocs.yml", ["en"]).text == edit.text
+
+
+def test_a_one_language_site_in_another_language_is_told_how_it_is_checked(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: École\ntheme:\n  name: material\n  language: fr\n"
+    )
+    done = homeroom("init", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Note: the theme says the pages are in fr" in done.stdout

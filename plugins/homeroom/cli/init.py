@@ -209,6 +209,13 @@ def describe(p: Plan) -> list[str]:
             for pair in p.baseline
         )
     lines.extend(p.edit.by_hand)
+    theme = p.site.theme_language.split("-")[0].split("_")[0]
+    if p.site.structure == "none" and theme and theme != "en":
+        lines.append(
+            f"Note: the theme says the pages are in {theme}, but a site without "
+            "mkdocs-static-i18n is checked as English. List the language under plugins > "
+            "i18n > languages (with `default: true`) for Homeroom to check it as such."
+        )
     return lines
 
 

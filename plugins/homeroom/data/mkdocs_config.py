@@ -36,6 +36,8 @@ class SiteShape:
     """The ``homeroom/*`` plugins already listed (``translations``)."""
     excluded: bool
     """Whether ``exclude_docs`` already keeps ``_data/`` out of the site."""
+    theme_language: str = ""
+    """The theme's ``language:``, when it says one."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def shape(data: Mapping[str, Any], shown: str) -> SiteShape:
             default = next((code for code, is_default in codes if is_default), codes[0][0])
             languages = (default, *(code for code, _ in codes if code != default))
         structure = str(i18n.get("docs_structure") or "suffix")
+    theme = data.get("theme")
     names = _plugin_names(plugins)
     homeroom = tuple(n.split("/", 1)[1] for n in names if n.startswith("homeroom/"))
     return SiteShape(
@@ -138,6 +141,7 @@ def shape(data: Mapping[str, Any], shown: str) -> SiteShape:
         structure=structure,
         homeroom=homeroom,
         excluded=_excludes_data(data.get("exclude_docs")),
+        theme_language=str(theme.get("language") or "") if isinstance(theme, Mapping) else "",
     )
 
 
