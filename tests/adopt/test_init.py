@@ -234,6 +234,19 @@ def test_baseline_lists_then_records_untracked_translations_once(site_repo: Path
     assert "nothing to record" in again.stdout
 
 
+def test_baseline_keeps_what_a_record_already_says(site_repo: Path) -> None:
+    page = site_repo / "content" / "about.es.md"
+    page.write_text(
+        "---\ntitle: Acerca  # our title\ntranslation:\n  method: machine\n"
+        "  note: Checked by the parent council.\n---\n# Acerca\n\nEnseñamos.\n"
+    )
+    assert homeroom("translations", "baseline", "--yes", cwd=site_repo).returncode == 0
+    text = page.read_text()
+    assert text.startswith("---\ntitle: Acerca  # our title\n")
+    assert "method: machine" in text
+    assert "note: Checked by the parent council. Recorded as current on" in text
+
+
 @pytest.fixture
 def site_repo(tmp_path: Path) -> Path:
     from conftest import TRANSLATIONS_SITE_YML

@@ -42,8 +42,10 @@ def mark_current(
     if not note:
         merged.setdefault("method", "person")
     else:
-        # A baseline knows nothing of how the translation was made: it says so instead.
-        merged["note"] = note
+        # A baseline knows nothing of how the translation was made: it says so instead,
+        # after any note the record had.
+        earlier = str(merged.get("note") or "").strip()
+        merged["note"] = f"{earlier} {note}" if earlier and note not in earlier else note
     merged["source_hash"] = source_hash(original)
     commit = gitinfo.committed_version(original_path)
     if commit:
