@@ -55,7 +55,8 @@ class Gate:
     findings (every check ran once, in the first ``on_files``, see
     :mod:`homeroom.adapters.session`), so a plain ``mkdocs build`` (without ``--strict``)
     fails too. Under ``mkdocs serve`` the findings are logged but the preview still
-    rebuilds, so an editor sees the page while fixing it.
+    rebuilds, so an editor sees the page while fixing it, with its findings marked on
+    it (``on_post_page``, :mod:`homeroom.adapters.preview`).
     """
 
     command = "build"
@@ -98,6 +99,14 @@ class Gate:
             # If it cannot be written, the next build asks for the folder to be moved.
             with contextlib.suppress(OSError):
                 write_mark(Path(config.site_dir), SITE_MARK)
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        """Under ``mkdocs serve`` only: the page shows its findings (the author preview)."""
+        if self.command != "serve":
+            return output
+        from homeroom.adapters.preview import show
+
+        return show(output, page, config)
 
     # Last of the on_env events: the pages were read and checked, none is written yet.
     @event_priority(-1000)

@@ -1,0 +1,73 @@
+"""The author preview under ``mkdocs serve``: each page's findings shown on the page.
+
+Called by every Homeroom plugin's ``on_post_page`` (:class:`~homeroom.adapters.gate.Gate`)
+only when the command is ``serve``; the first call on a page does the work and the
+others find the panel already there. The core (:mod:`homeroom.pages.preview`) marks the
+page's HTML and writes the panel; here the page is matched to its source and findings in
+the build's session, and the stylesheet is written into the preview's site folder and
+linked from the page. A published build never comes here, so nothing of the preview is
+ever in ``site/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from homeroom.adapters.session import current_language, finished
+from homeroom.data.sources import display_path
+from homeroom.pages.preview import PANEL_ID, STYLESHEET, findings_for, preview, stylesheet
+
+log = get_plugin_logger(__name__)
+
+
+def show(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page's HTML with its findings marked and the preview panel at the top.
+
+    The preview is a help while writing: if it cannot be made for a page, the page is
+    served as it is, with a warning, and the author keeps working.
+    """
+    try:
+        return _show(output, page, config)
+    except Exception as exc:  # a page without its preview beats a preview that stops
+        log.warning(f"The preview of {page.file.src_uri} shows no findings: {exc!r}")
+        return output
+
+
+def _show(output: str, page: Page, config: MkDocsConfig) -> str:
+    current = finished(config)
+    content = page.content or ""
+    if current is None or not content or f'id="{PANEL_ID}"' in output:
+        return output
+    at = output.find(content)
+    if at < 0:
+        return output
+    settings = current.settings
+    if page.file.abs_src_path:
+        display, generated = display_path(Path(page.file.abs_src_path), settings.project_root), ""
+    else:
+        display, generated = "", page.file.src_uri
+    source = next((s for s in current.sources() if s.display == display), None)
+    findings = findings_for(current.findings, display, generated)
+    summary_path = display or generated
+    metrics = next(
+        (p.metrics for p in current.outcome().report.pages if p.path == summary_path), None
+    )
+    language = source.language if source is not None else current_language(config)
+    marked = preview(content, source, findings, metrics, language)
+    output = output[:at] + marked + output[at + len(content) :]
+    _write_stylesheet(Path(config.site_dir))
+    link = f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">'
+    head = output.find("</head>")
+    return output[:head] + link + output[head:] if head >= 0 else link + output
+
+
+def _write_stylesheet(site_dir: Path) -> None:
+    target = site_dir / STYLESHEET
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(stylesheet(), encoding="utf-8")
