@@ -21,6 +21,7 @@ from homeroom.model.findings import Finding, Severity
 from homeroom.model.languages import LanguageSet
 from homeroom.pages.preview import (
     PANEL_ID,
+    BuildIndex,
     Item,
     findings_for,
     items_for,
@@ -361,3 +362,18 @@ def test_no_page_makes_marking_crash_and_text_outside_marks_is_kept(
     bare = re.sub(r'<(a|span) class="hr-label[^>]*>[^<]*</\1>', "", bare)
     bare = re.sub(r'<span class="hr-mark hr-term"[^>]*>|</span>', "", bare)
     assert bare == html
+
+
+def test_the_build_index_gives_each_page_what_findings_for_gives() -> None:
+    source = source_from_text(PAGE, "content/p.md", "p.md", "p.md", "en")
+    every = [
+        finding("jargon.iep", line=5),
+        finding("readability.sentence", line=2),
+        finding("jargon.iep", path="content/q.md"),
+        finding("jargon.iep", path="content/_data/schools/a.yml", generated_page="schools/a.md"),
+    ]
+    index = BuildIndex([source], every, [("content/p.md", {"score": 1})])
+    assert index.source("content/p.md") is source and index.source("content/q.md") is None
+    for display, generated in [("content/p.md", ""), ("content/q.md", ""), ("", "schools/a.md")]:
+        assert index.findings(display, generated) == findings_for(every, display, generated)
+    assert index.metrics("content/p.md") == {"score": 1} and index.metrics("x") is None

@@ -12,6 +12,7 @@ ever in ``site/``.
 from __future__ import annotations
 
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -20,9 +21,12 @@ from mkdocs.utils import get_relative_url
 
 from homeroom.adapters.session import current_language, finished
 from homeroom.data.sources import display_path
-from homeroom.pages.preview import PANEL_ID, STYLESHEET, findings_for, preview, stylesheet
+from homeroom.pages.preview import PANEL_ID, STYLESHEET, BuildIndex, preview, stylesheet
+from homeroom.run.session import Session
 
 log = get_plugin_logger(__name__)
+#: Each build's pages and findings by page, made on its first page; gone with its session.
+_INDEXES: WeakKeyDictionary[Session, BuildIndex] = WeakKeyDictionary()
 
 
 def show(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -51,12 +55,13 @@ def _show(output: str, page: Page, config: MkDocsConfig) -> str:
         display, generated = display_path(Path(page.file.abs_src_path), settings.project_root), ""
     else:
         display, generated = "", page.file.src_uri
-    source = next((s for s in current.sources() if s.display == display), None)
-    findings = findings_for(current.findings, display, generated)
-    summary_path = display or generated
-    metrics = next(
-        (p.metrics for p in current.outcome().report.pages if p.path == summary_path), None
-    )
+    index = _INDEXES.get(current)
+    if index is None:
+        pages = ((p.path, p.metrics) for p in current.outcome().report.pages)
+        index = _INDEXES[current] = BuildIndex(current.sources(), current.findings, pages)
+    source = index.source(display)
+    findings = index.findings(display, generated)
+    metrics = index.metrics(display or generated)
     language = source.language if source is not None else current_language(config)
     marked = preview(content, source, findings, metrics, language)
     output = output[:at] + marked + output[at + len(content) :]

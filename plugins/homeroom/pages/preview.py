@@ -110,6 +110,41 @@ def findings_for(findings: Iterable[Finding], display: str, generated: str = "")
     return sorted(dict.fromkeys(chosen))
 
 
+class BuildIndex:
+    """A build's pages, findings and figures, found by page (made once per build).
+
+    ``findings_for`` reads every finding; a site of thousands of pages asks once per page,
+    so the build's findings are sorted by page here once.
+    """
+
+    def __init__(
+        self,
+        sources: Iterable[Source],
+        findings: Iterable[Finding],
+        pages: Iterable[tuple[str, Mapping[str, Any]]],
+    ) -> None:
+        """Index ``sources``, ``findings`` and each page's (path, metrics)."""
+        self._sources = {source.display: source for source in sources}
+        self._findings: dict[tuple[str, bool], list[Finding]] = {}
+        for found in dict.fromkeys(findings):
+            key = (found.generated_page, True) if found.generated_page else (found.path, False)
+            self._findings.setdefault(key, []).append(found)
+        self._metrics = dict(pages)
+
+    def source(self, display: str) -> Source | None:
+        """The page read from ``display`` (None for a generated page)."""
+        return self._sources.get(display)
+
+    def findings(self, display: str, generated: str = "") -> list[Finding]:
+        """As :func:`findings_for`."""
+        key = (generated, True) if generated else (display, False)
+        return sorted(self._findings.get(key, ()))
+
+    def metrics(self, path: str) -> Mapping[str, Any] | None:
+        """The page's figures (its readability score), if it was checked."""
+        return self._metrics.get(path)
+
+
 def page_score(metrics: Mapping[str, Any]) -> PageScore | None:
     """The page's score and limit from its figures (None when readability did not run)."""
     threshold = metrics.get("threshold")
