@@ -37,7 +37,9 @@ a mark, whatever the kinds of both, when
   are not judged again by hand, so a finding the reader would have accepted, or a second
   finding of a term already found, counts against precision.
 
-Usage: ``.venv/bin/python scripts/bench_letters.py``. Deterministic (no timing, files read
+Usage: ``.venv/bin/python scripts/bench_letters.py`` for the tuning corpus, or
+``... scripts/bench_letters.py tests/data/letters-heldout`` for the held-out set (same layout;
+measured once, after tuning, and never tuned against). Deterministic (no timing, files read
 in sorted order).
 """
 
@@ -123,9 +125,9 @@ def finding_span(text: str, finding: Finding, starts: list[int]) -> tuple[int, i
     return (start, m.end()) if m else (start, start + max(len(finding.match), 1))
 
 
-def load_marks() -> list[Mark]:
+def load_marks(corpus: Path) -> list[Mark]:
     """Every mark of every file listed in marks.yml, in file order."""
-    data = yaml.safe_load((CORPUS / "marks.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((corpus / "marks.yml").read_text(encoding="utf-8"))
     marks: list[Mark] = []
     for file, entries in sorted((data.get("files") or {}).items()):
         for entry in entries or []:
@@ -133,10 +135,11 @@ def load_marks() -> list[Mark]:
     return marks
 
 
-def main() -> int:
-    data = yaml.safe_load((CORPUS / "marks.yml").read_text(encoding="utf-8"))
+def main(argv: list[str]) -> int:
+    corpus = (ROOT / argv[0]).resolve() if argv else CORPUS
+    data = yaml.safe_load((corpus / "marks.yml").read_text(encoding="utf-8"))
     files = sorted(data.get("files") or {})
-    marks = load_marks()
+    marks = load_marks(corpus)
     languages = sorted({file.split("/", 1)[0] for file in files})
     glossaries = load_glossaries(ROOT / "content" / "_data", ROOT, languages)
 
@@ -158,7 +161,7 @@ def main() -> int:
 
     for file in files:
         language = file.split("/", 1)[0]
-        text = (CORPUS / file).read_text(encoding="utf-8")
+        text = (corpus / file).read_text(encoding="utf-8")
         source = source_from_text(text, file, file, file, language)
         findings, _ = engine.check_page(source, [check_for(file, language)])
         starts = line_starts(source.text)
@@ -224,4 +227,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
