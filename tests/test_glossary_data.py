@@ -73,14 +73,14 @@ def test_plain_words_take_the_regular_plural_of_their_language(
     ],
 )
 def test_a_form_is_plural_when_another_form_is_its_singular(form: str, plural: bool) -> None:
-    forms = [
+    forms = (
         "benchmark test",
         "benchmark tests",
         "evaluación formativa",
         "evaluaciones formativas",
         "problem child",
         "BOY assessment",
-    ]
+    )
     assert is_plural(form, forms) is plural
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from homeroom.text.syllables import base_language
@@ -50,6 +50,7 @@ _ACCENTED = str.maketrans("áéíóú", "aeiou")
 _ACCENT = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 
 
+@lru_cache(maxsize=65536)
 def _strip_accents(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
@@ -169,7 +170,8 @@ def _singulars(word: str) -> set[str]:
     return found
 
 
-def is_plural(form: str, forms: Sequence[str]) -> bool:
+@lru_cache(maxsize=65536)
+def is_plural(form: str, forms: tuple[str, ...]) -> bool:
     """Whether ``form`` is the plural of another of the entry's forms.
 
     Word by word, each word equals the other form's word or is a plural of it, and at least
@@ -199,7 +201,7 @@ def term_of(entry: Entry, matched: str) -> tuple[str, ...]:
         return entry.plain
     for form in entry.forms:
         single = " ".join(form.lower().split())
-        if single in entry.plain_for and is_plural(key, [single]):
+        if single in entry.plain_for and is_plural(key, (single,)):
             return entry.plain_for[single]
     return entry.plain_for[key]
 
