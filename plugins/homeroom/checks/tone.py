@@ -40,9 +40,11 @@ FIRST_SCREEN_WORDS = 120
 MIN_WORDS = 30
 #: Pages not written for families to act on.
 NOT_CHECKED = NOT_FOR_FAMILIES | {"glossary"}
-# In the source of the first screen: a link, a phone link, an e-mail link or a phone number.
+# In the source of the first screen: a link, a web address, a phone number or an e-mail
+# address. Every part reads a bounded run of characters from where it starts.
 _CONTACT = re.compile(
-    r"\]\(|\]\[|<a\s|href=|tel:|mailto:|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b[\w.+-]+@[\w-]+\.\w",
+    r"\]\(|\]\[|<a\s|href=|tel:|mailto:|https?://|\bwww\.|"
+    r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b[\w.+-]{1,64}@[\w-]{1,63}\.\w",
     re.IGNORECASE,
 )
 
