@@ -28,6 +28,7 @@ from homeroom.checks import (
     summary,
     tone,
 )
+from homeroom.checks.translations import untranslated
 from homeroom.data.options import (
     ContentOptions,
     FeedbackOptions,
@@ -36,6 +37,7 @@ from homeroom.data.options import (
     PageTypesOptions,
     PluginOptions,
     ReadabilityOptions,
+    TranslationsOptions,
     results_options,
 )
 from homeroom.data.settings import Settings
@@ -112,6 +114,11 @@ CHECKS: dict[str, CheckSpec] = {
     "pagetypes": CheckSpec("pagetypes", PageTypesOptions, pagetypes.build, pagetypes.data_files),
     "feedback": CheckSpec("feedback", FeedbackOptions, feedback.build, feedback.data_files),
     "messages": CheckSpec("messages", MessagesOptions, summary.build, summary.data_files),
+    # The translation checks across pages are site checks (see build_site_checks); this
+    # one reads one page at a time: a paragraph left in another language.
+    "translations": CheckSpec(
+        "translations", TranslationsOptions, untranslated.build, untranslated.data_files
+    ),
 }
 
 
