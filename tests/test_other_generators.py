@@ -239,3 +239,51 @@ def test_site_checks_see_page_types_through_the_key() -> None:
     keyed.page_data(source, prose_of(source))
     keyed.check_site(SiteInput(sources=[source]))
     assert seen == ["home", "home", "home"]
+
+
+HUGO_SITE_YML = """\
+site_name: A Hugo-style district
+docs_dir: content
+exclude_docs: |
+  _data/
+plugins:
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: en
+          default: true
+          name: English
+  - homeroom/readability
+  - homeroom/jargon
+  - homeroom/pagetypes:
+      type_key: homeroom_type
+"""
+
+
+def test_homeroom_check_on_a_hugo_page_reads_its_own_key_and_no_template(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "content" / "_data").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "_data" / "page-types.yml", tmp_path / "content" / "_data")
+    (tmp_path / "mkdocs.yml").write_text(HUGO_SITE_YML, encoding="utf-8")
+    page = HUGO_TOML.replace('homeroom_type = "home"', 'homeroom_type = "report-card"')
+    (tmp_path / "content" / "carnival.md").write_text(page, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "homeroom", "check", "--no-cache", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    report = json.loads(done.stdout)
+    (metrics,) = [p["metrics"] for p in report["pages"]]
+    # The page type came from `homeroom_type`, not Hugo's `type = "posts"`.
+    assert metrics["threshold"]["profile"] == "report-card"
+    rules = [f["rule"] for f in report["findings"]]
+    assert "pagetype.unknown" not in rules
+    for finding in report["findings"]:
+        assert finding["line"] > 10, finding  # nothing in the front matter or the shortcode
+        assert "PTA" not in finding["match"], finding
