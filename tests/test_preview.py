@@ -337,6 +337,7 @@ def test_the_stylesheet_does_not_rely_on_colour_alone() -> None:
         and "border-inline-start" in rules["mark.hr-very-hard"]
     )
     assert ":focus::after" in css and "attr(data-hr-plain)" in css
+    assert ".hr-term.hr-dismissed::after" in css  # Escape hides them (preview.js)
 
 
 _PIECES = st.sampled_from(

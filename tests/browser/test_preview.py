@@ -4,8 +4,9 @@ A small site in four languages (Arabic right to left) is written into a temporar
 folder, with pages holding known hard and very hard sentences and jargon terms. Under
 ``mkdocs serve`` each page must show its findings where they are: the marks hold exactly
 the sentence or the term, the plain words appear on keyboard focus and on hover, the
-panel gives the score and its limit, its links jump to the marks, and axe finds nothing
-with the panel open. A normal build of the same site has nothing of the preview.
+panel gives the score and its limit, its links jump to the marks, axe finds nothing
+with the panel open, and a saved page reloads with its new findings. A normal build of
+the same site, and the bundled site's build, have nothing of the preview.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ plugins:
   - homeroom/jargon
 """
 
-#: What only the preview writes: its stylesheet, its panel and its marks.
+#: What only the preview writes: its stylesheet and script, its panel and its marks.
 PREVIEW_TRACES = ("homeroom-preview", "hr-preview", "hr-mark", "data-hr-plain", "hr-at-")
 
 
@@ -138,9 +139,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def preview_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def preview_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site's folder (the live-reload test adds a page to it)."""
+    return write_site(tmp_path_factory.mktemp("preview"))
+
+
+@pytest.fixture(scope="module")
+def preview_url(preview_project: Path) -> Iterator[str]:
     """The site under a real ``mkdocs serve`` on a free port."""
-    project = write_site(tmp_path_factory.mktemp("preview"))
+    project = preview_project
     port = _free_port()
     log = project / "serve.log"
     with log.open("w") as out:
@@ -242,6 +249,12 @@ def test_the_plain_words_show_on_keyboard_focus_and_on_hover(tab: Any, preview_u
     assert TERM_PLAIN in term.evaluate(_AFTER)
     described = tab.locator(f"#{term.get_attribute('aria-describedby')}")
     assert TERM_PLAIN in described.text_content()
+    # Escape hides them, until the term is left.
+    tab.keyboard.press("Escape")
+    assert term.evaluate(_AFTER) == "none"
+    tab.evaluate("document.activeElement.blur()")
+    term.focus()
+    assert TERM_PLAIN in term.evaluate(_AFTER)
     tab.evaluate("document.activeElement.blur()")
     assert term.evaluate(_AFTER) == "none"
     term.hover()
@@ -308,6 +321,31 @@ def test_every_language_has_its_preview_and_arabic_reads_right_to_left(
     assert message.get_attribute("lang") == "en" and message.get_attribute("dir") == "ltr"
     tab.locator(f"li.hr-item-{kind} > a").first.click()
     assert tab.evaluate("location.hash") == target
+
+
+def test_a_saved_page_reloads_with_its_new_findings(
+    tab: Any, preview_url: str, preview_project: Path
+) -> None:
+    """mkdocs serve's own reload script is blocked by the site's policy; the preview's is not."""
+    refused: list[str] = []
+    tab.on(
+        "console",
+        lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    tab.goto(preview_url)
+    tab.evaluate("window.hrBeforeSave = true")
+    new_page = preview_project / "content" / "new-page.md"
+    new_page.write_text(
+        "# New page\n\nAsk the teacher about the formative assessment.\n", encoding="utf-8"
+    )
+    try:
+        tab.wait_for_function("() => !window.hrBeforeSave", timeout=60_000)
+        tab.goto(preview_url + "new-page/")
+        assert _text(tab, ".hr-term[tabindex]") == "formative assessment"
+    finally:
+        new_page.unlink()
+    # What the policy refused is mkdocs serve's inline script, never the preview's files.
+    assert refused and not [m for m in refused if "homeroom-preview" in m]
 
 
 def test_a_normal_build_has_nothing_of_the_preview(tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ Called by every Homeroom plugin's ``on_post_page`` (:class:`~homeroom.adapters.g
 only when the command is ``serve``; the first call on a page does the work and the
 others find the panel already there. The core (:mod:`homeroom.pages.preview`) marks the
 page's HTML and writes the panel; here the page is matched to its source and findings in
-the build's session, and the stylesheet is written into the preview's site folder and
-linked from the page. A published build never comes here, so nothing of the preview is
+the build's session, and the stylesheet and script are written into the preview's site
+folder and linked from the page. A published build never comes here, so nothing of the preview is
 ever in ``site/``.
 """
 
@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from homeroom.adapters.session import current_language, finished
 from homeroom.data.sources import display_path
-from homeroom.pages.preview import PANEL_ID, STYLESHEET, BuildIndex, preview, stylesheet
+from homeroom.pages.preview import ASSETS, PANEL_ID, SCRIPT, STYLESHEET, BuildIndex, asset, preview
 from homeroom.run.session import Session
 
 log = get_plugin_logger(__name__)
@@ -65,14 +65,18 @@ def _show(output: str, page: Page, config: MkDocsConfig) -> str:
     language = source.language if source is not None else current_language(config)
     marked = preview(content, source, findings, metrics, language)
     output = output[:at] + marked + output[at + len(content) :]
-    _write_stylesheet(Path(config.site_dir))
-    link = f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">'
+    _write_assets(Path(config.site_dir))
+    links = (
+        f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">'
+        f'<script src="{get_relative_url(SCRIPT, page.url)}" defer></script>'
+    )
     head = output.find("</head>")
-    return output[:head] + link + output[head:] if head >= 0 else link + output
+    return output[:head] + links + output[head:] if head >= 0 else links + output
 
 
-def _write_stylesheet(site_dir: Path) -> None:
-    target = site_dir / STYLESHEET
-    if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(stylesheet(), encoding="utf-8")
+def _write_assets(site_dir: Path) -> None:
+    for served, name in ASSETS.items():
+        target = site_dir / served
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(asset(name), encoding="utf-8")

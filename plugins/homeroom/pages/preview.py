@@ -10,8 +10,10 @@ Under ``mkdocs serve`` (never in a published build), each page gets:
 - a panel at the top with the page's reading score and its limit, and every finding of
   the page, each linked to the place it is marked.
 
-All of it is HTML and one stylesheet: no script, so the site's Content-Security-Policy
-needs nothing new. Findings point into the Markdown (line, column); the words to mark are
+All of it is HTML and one stylesheet; its one script, a file of the site (so the
+site's Content-Security-Policy allows it as it is), only lets Escape hide a term's plain
+words and brings back ``mkdocs serve``'s live reload, whose inline script that policy
+blocks. The marks and the panel work without it. Findings point into the Markdown (line, column); the words to mark are
 read from the page's source there (the whole sentence, since a finding's ``match`` is cut
 short) and found in the HTML MkDocs made of the page (:mod:`homeroom.pages.preview_html`).
 The panel's words are in the page's language (``homeroom/preview/strings.yml``, English
@@ -43,9 +45,12 @@ from homeroom.text.syllables import base_language
 
 #: The panel's id; a page that has it already has its preview.
 PANEL_ID = "hr-preview"
-#: Where the stylesheet is served, inside the site (under ``mkdocs serve`` only).
+#: Where the stylesheet and the script are served, inside the site (under ``mkdocs serve``
+#: only), and the package files they are (in ``homeroom/preview/``).
 STYLESHEET = "assets/homeroom-preview.css"
-#: The package folder holding the preview's words and stylesheet.
+SCRIPT = "assets/homeroom-preview.js"
+ASSETS = {STYLESHEET: "preview.css", SCRIPT: "preview.js"}
+#: The package folder holding the preview's words, stylesheet and script.
 _FOLDER = "preview"
 
 SENTENCE_RULES = frozenset(("readability.sentence", "readability.sentence-difficulty"))
@@ -456,9 +461,9 @@ def words_for(language: str) -> tuple[dict[str, str], dict[str, str]]:
     return merged, measures
 
 
-def stylesheet() -> str:
-    """The preview's stylesheet (package data)."""
-    return resources.files("homeroom").joinpath(_FOLDER).joinpath("preview.css").read_text("utf-8")
+def asset(name: str) -> str:
+    """The text of one of the preview's files (``preview.css``, ``preview.js``: package data)."""
+    return resources.files("homeroom").joinpath(_FOLDER).joinpath(name).read_text("utf-8")
 
 
 def preview(
