@@ -390,7 +390,9 @@ def panel(
         for item in items:
             parts.append(_list_item(item, item.number in placed, words, staff))
         parts.append("</ol>")
-    parts.append(f'<p class="hr-note">{e(words["preview_only"])}</p>')
+    # The command keeps its own direction in a right-to-left sentence.
+    note = e(words["preview_only"]).replace("mkdocs serve", "<bdi><code>mkdocs serve</code></bdi>")
+    parts.append(f'<p class="hr-note">{note}</p>')
     parts.append("</div></details></section>")
     return "\n".join(parts)
 
