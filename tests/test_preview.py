@@ -356,8 +356,9 @@ def test_no_page_makes_marking_crash_and_text_outside_marks_is_kept(
     html = "".join(parts)
     words = re.sub(r"<[^>]*>", "", "".join(needle))
     items = [item("hard", words, 1), item("term", words, 2, context=words)]
+    items.append(Item(3, finding("readability.paragraph"), "other", words=words))
     out, placed = mark(html, items, words_for("en")[0])
-    assert placed <= {1, 2}
+    assert placed <= {1, 2, 3}
     # Taking the marks out again gives the page back exactly (the pieces have no <span>).
     bare = re.sub(r'<mark class="hr-mark[^"]*"( id="hr-at-\d+")?>|</mark>', "", out)
     bare = re.sub(r'<(a|span) class="hr-label[^>]*>[^<]*</\1>', "", bare)
@@ -378,3 +379,21 @@ def test_the_build_index_gives_each_page_what_findings_for_gives() -> None:
     for display, generated in [("content/p.md", ""), ("content/q.md", ""), ("", "schools/a.md")]:
         assert index.findings(display, generated) == findings_for(every, display, generated)
     assert index.metrics("content/p.md") == {"score": 1} and index.metrics("x") is None
+
+
+def test_a_finding_with_no_words_to_mark_gets_a_linked_label_where_it_is() -> None:
+    long_paragraph = " ".join(["Read a book with your child at home today."] * 12)
+    text = f"# Reading\n\nFirst short paragraph.\n\n{long_paragraph}\n"
+    found, metrics = real_findings(text)
+    paragraph = next(f for f in found if f.rule == "readability.paragraph")
+    out = preview(
+        rendered(text),
+        source_from_text(text, "content/p.md", "p.md", "p.md", "en"),
+        found,
+        metrics,
+        "en",
+    )
+    n = found.index(paragraph) + 1
+    label = f'<a class="hr-label hr-label-other" id="hr-at-{n}" href="#hr-item-{n}">Finding {n}</a>'
+    assert f"<p>{label}Read a book" in out
+    assert f'<a href="#hr-at-{n}">Line 5 · Finding</a>' in out

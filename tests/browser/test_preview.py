@@ -101,8 +101,11 @@ def write_site(project: Path, *, blocking: bool = True) -> Path:
     """The site; ``blocking=False`` leaves out the very hard sentences (errors stop a build)."""
     content = project / "content"
     (content / "_data" / "glossary").mkdir(parents=True, exist_ok=True)
+    # The bundled site's glossaries (where Homeroom's own defaults are not enough).
     for name in ("en.yml", "es.yml"):
-        shutil.copy(ROOT / "content/_data/glossary" / name, content / "_data/glossary" / name)
+        glossary = ROOT / "content/_data/glossary" / name
+        if glossary.is_file():
+            shutil.copy(glossary, content / "_data/glossary" / name)
     (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     very_hard = f"{VERY_HARD}\n" if blocking else ""
     pages = {

@@ -181,7 +181,8 @@ def items_for(source: Source | None, findings: Sequence[Finding]) -> list[Item]:
     for number, finding in enumerate(findings, start=1):
         kind = kind_of(finding)
         item = Item(number, finding, kind)
-        if doc is not None and source is not None and kind != "other":
+        # The page score is the panel's own line; every other finding is placed where it is.
+        if doc is not None and source is not None and finding.rule != "readability.page":
             item = _with_words(item, source, doc)
         items.append(item)
     return items
@@ -264,6 +265,14 @@ def mark(content: str, items: Sequence[Item], words: Mapping[str, str]) -> tuple
             continue
         found, anchor = located
         first, last = found
+        if item.kind == "other":
+            # No words to mark: a label where it is, linked to its entry in the list.
+            start = text.html_range(first, last)[0]
+            label = _label(item, words["other"], text.inside(first, "a"), own_id=True)
+            wraps.append(Wrap(start, start, label, "", depth=-1))
+            placed.add(item.number)
+            cursor = anchor
+            continue
         if found in taken or any(
             first < b and a < last and not (a <= first and last <= b) for a, b in taken
         ):
@@ -286,7 +295,7 @@ def _locate(text: HtmlText, item: Item, cursor: int) -> tuple[tuple[int, int], i
     Items come in the order of the page, so each is looked for after the one before it
     first (a sentence said twice is marked where its finding is), then anywhere.
     """
-    if item.kind == "other" or not item.words:
+    if not item.words:
         return None
     if item.kind != "term":
         found = text.find(item.words, cursor) or text.find(item.words)
@@ -327,12 +336,7 @@ def _wraps(
         )
         return [Wrap(start, end, opening, "</span>", depth)]
     short = words["very_hard_short" if item.kind == "very-hard" else "hard_short"]
-    label_tag = "span" if in_link else "a"
-    href = "" if in_link else f' href="#hr-item-{n}"'
-    label = (
-        f'<{label_tag} class="hr-label hr-label-{item.kind}"{href}>'
-        f"{html.escape(short)} {n}</{label_tag}>"
-    )
+    label = _label(item, short, in_link)
     wraps = []
     for index, (start, end) in enumerate(pieces):
         ident = f' id="hr-at-{n}"' if index == 0 else ""
@@ -347,6 +351,17 @@ def _wraps(
             )
         )
     return wraps
+
+
+def _label(item: Item, text: str, in_link: bool, own_id: bool = False) -> str:
+    """A finding's numbered label on the page, linked to its entry (plain text inside a link)."""
+    n = item.number
+    tag = "span" if in_link else "a"
+    href = "" if in_link else f' href="#hr-item-{n}"'
+    ident = f' id="hr-at-{n}"' if own_id else ""
+    return (
+        f'<{tag} class="hr-label hr-label-{item.kind}"{ident}{href}>{html.escape(text)} {n}</{tag}>'
+    )
 
 
 def _plain_words(item: Item, words: Mapping[str, str]) -> str:
