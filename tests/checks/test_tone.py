@@ -135,6 +135,15 @@ def test_pages_not_for_families_to_act_on_are_not_checked(page_type: str) -> Non
     assert findings("Parents are required to sign.\n\n" + SCREEN + "\n", page_type=page_type) == ()
 
 
+@pytest.mark.parametrize(
+    ("note", "language"),
+    [("*To write: what this page is for.*", "en"), ("*Por escribir: ...*", "es")],
+)
+def test_a_page_not_yet_written_is_not_judged_by_its_first_screen(note: str, language: str) -> None:
+    text = f"# New page\n\n{note}\n\n" + SCREEN + "\n"
+    assert "tone.no-action" not in [f.rule for f in findings(text, language)]
+
+
 def test_a_language_without_tone_data_is_not_checked() -> None:
     assert findings("Parents are required to sign.\n\n" + SCREEN + "\n", "vi") == ()
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from homeroom.checks import PageResult
 from homeroom.data import tone as tone_data
 from homeroom.data.pageinfo import NOT_FOR_FAMILIES
+from homeroom.data.placeholders import placeholder_words
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.data.tone import Phrase, Tone
@@ -78,7 +79,7 @@ class ToneCheck:
     @staticmethod
     def _no_action(source: Source, doc: ProseDocument, tone: Tone) -> Finding | None:
         total = sum(len(words(u.text)) for u in doc.units)
-        if not doc.units or total < MIN_WORDS:
+        if not doc.units or total < MIN_WORDS or _unwritten(source):
             return None
         count = 0
         screen_end = doc.units[0].start
@@ -117,6 +118,16 @@ class ToneCheck:
             suggestion=f"Start with one thing a family can do, such as {example}.",
             language=source.language,
         )
+
+
+def _unwritten(source: Source) -> bool:
+    """Whether the page still holds a note from ``homeroom new`` ("To write: ...").
+
+    Such a page is not written yet, and ``content.placeholder`` already stops it; its first
+    screen is judged once the notes are replaced.
+    """
+    body = source.text[source.body_offset :]
+    return any(note in body for note in placeholder_words().values())
 
 
 def _phrase_finding(
