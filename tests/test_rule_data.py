@@ -112,7 +112,7 @@ def test_one_run_names_every_mistake_in_every_file(tmp_path: Path) -> None:
         "content/_data/glossary/en.yml:16: `entries[1]` (entry `rubric`): unknown field "
         "`severty` (did you mean `severity`?); use only `id`, `category`, `forms`, `plain`, "
         "`plural`, `plain_for`, `separate_terms`, `note`, `explain`, `severity`, `define`, "
-        "`page_types`, `source`, `examples`.",
+        "`topic`, `page_types`, `source`, `examples`.",
         "content/_data/page-types.yml:3: `types.guide`, field `essential`: expected `true` or "
         "`false`, not `maybe`.",
         "content/_data/notices.yml:2: `languages.en`, field `fallback_title`: expected the "

@@ -46,8 +46,8 @@ LONG = (
     "will give in that grade next year."
 )
 NAME_JARGON = (
-    '"Benchmark" is school jargon many families do not know. Write "check-in test" (or '
-    '"short test given a few times a year") instead. It means: A short test given a few '
+    '"Benchmark" is school jargon many families do not know. Write "Check-in test" (or '
+    '"Short test given a few times a year") instead. It means: A short test given a few '
     "times a year to see how your child is growing."
 )
 
