@@ -16,7 +16,9 @@ from homeroom.run import engine
 from homeroom.run.cache import KEEP_PER_NAME, DiskCache
 from homeroom.text import prose
 
+# The site's own glossary alone: only the terms here are found.
 GLOSSARY = """\
+defaults: false
 entries:
   - id: rubric
     category: jargon

@@ -161,7 +161,9 @@ def test_serve_config_loads(site: Site) -> None:
     assert done.stdout.strip() == "['homeroom/content', 'homeroom/readability']"
 
 
+# A site's own glossary, used alone (not on top of Homeroom's).
 GLOSSARY_YML = """\
+defaults: false
 entries:
   - id: benchmark
     category: jargon

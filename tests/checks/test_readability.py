@@ -562,7 +562,9 @@ def test_a_long_spanish_sentence_of_long_words_is_still_hard() -> None:
         "rendimiento académico individualizado de los estudiantes matriculados."
     )
     found = check(sentence + "\n", language="es").findings
-    assert [f.rule for f in found] == ["readability.sentence-difficulty"]
+    # (Homeroom's Spanish glossary also offers plainer words for some of them.)
+    rules = [f.rule for f in found if f.rule != "readability.word"]
+    assert rules == ["readability.sentence-difficulty"]
 
 
 def test_sentence_difficulty_reads_min_words_from_the_thresholds_file(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ only those a change affects (:mod:`homeroom.cli.changed`).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,6 +150,33 @@ def _site_sources(settings: Settings, collected: _Collected) -> list[Source]:
     return load_sources(paths, settings.docs_dir, settings.languages, settings.project_root)
 
 
+def _unchecked(settings: Settings, sources: list[Source]) -> tuple[str, ...]:
+    """What the run could not check, in words: languages of the pages with no glossary.
+
+    Found from the files alone (Homeroom's and the site's), so a run whose results are all
+    cached still says it, without reading a glossary.
+    """
+    if settings.plugins and not settings.enabled("jargon"):
+        return ()
+    from homeroom.checks.translations.names import english_name
+    from homeroom.data.glossary import GLOSSARY_DIR, default_glossary, glossary_files
+
+    languages = sorted({source.language for source in sources})
+    own = {language for language, _ in glossary_files(settings.data_dir, languages)}
+    said = []
+    for language in languages:
+        if language in own or default_glossary(language) is not None:
+            continue
+        name = english_name(language)
+        where = display_path(settings.data_dir / GLOSSARY_DIR / f"{language}.yml", Path.cwd())
+        said.append(
+            f"school jargon and respectful language in {name} pages: Homeroom has no {name} "
+            f"glossary and the site has none, so a family reading {name} may meet words "
+            f"nobody checked. Add {where} (see `homeroom rules --show`)."
+        )
+    return tuple(said)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``homeroom check``; return the exit code."""
     settings = settings_for(args.config_file)
@@ -214,6 +242,9 @@ def run(args: argparse.Namespace) -> int:
         # CI reads the machine formats: a file that cannot be read is shown on its line too.
         shown = tuple(sorted((*report.findings, *(input_finding(p) for p in problems))))
         report = Report(findings=shown, pages=report.pages)
+    unchecked = _unchecked(page_settings, collected.sources)
+    if unchecked:
+        report = dataclasses.replace(report, unchecked=unchecked)
     print(reporters.FORMATS[args.format](report))
     if problems:
         return EXIT_ERROR

@@ -140,6 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     from homeroom.cli.init import add_parser as add_init_parser
 
     add_init_parser(commands)
+    from homeroom.cli.rules import add_parser as add_rules_parser
+
+    add_rules_parser(commands)
     return parser
 
 
@@ -161,6 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for line in new_page(args.config_file, args.type, args.name, args.title):
                 print(line)
             return EXIT_OK
+        if args.command == "rules":
+            from homeroom.cli.rules import run as run_rules
+
+            return run_rules(args)
         if args.command == "init":
             from homeroom.cli.init import run as run_init
 

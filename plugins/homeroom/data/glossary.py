@@ -1,7 +1,17 @@
 """Glossaries as data: education jargon, deficit language and plainer words, per language.
 
-Each language has one YAML file in ``content/_data/glossary/`` (``en.yml``, ``es.yml``),
-read through :mod:`homeroom.data.ruledata` against the form in
+Homeroom ships a glossary per language in the package (``homeroom/glossary/en.yml``,
+``es.yml``), so ``homeroom check`` finds jargon in any Markdown file, anywhere. A site adds
+its own in its data folder (``content/_data/glossary/<lang>.yml``), which extends
+Homeroom's entry by entry:
+
+- an entry with the id of one of Homeroom's replaces it, whole;
+- an entry with a new id is added;
+- ``remove: [id, ...]`` drops Homeroom's entries the district does not want;
+- ``own_words:`` and ``topics:`` are added to Homeroom's (a topic's title is the site's);
+- ``defaults: false`` uses the site's file alone.
+
+Every file is read through :mod:`homeroom.data.ruledata` against the form in
 :mod:`homeroom.data.glossary_schema`. Staff edit them without code; every mistake in every
 file is reported at once, each naming the file, the line, the entry and the field. Every
 entry carries examples that must and must not be flagged, and one test runs all of them.
@@ -32,10 +42,13 @@ from homeroom.text.matcher import phrase_matcher
 
 GLOSSARY_DIR = "glossary"
 ACCEPT_FILE = "accept.yml"
+#: Homeroom's own glossaries, one file per language, shipped with the package.
+PACKAGE_GLOSSARIES = Path(__file__).resolve().parent.parent / GLOSSARY_DIR
 __all__ = [
     "ACCEPT_FILE",
     "CATEGORIES",
     "GLOSSARY_DIR",
+    "PACKAGE_GLOSSARIES",
     "Entry",
     "Glossary",
     "OwnWord",
@@ -272,10 +285,68 @@ def parse_glossary(raw: Any, where: str, language: str) -> Glossary:
 
 
 def glossary_files(data_dir: Path, languages: Sequence[str]) -> list[tuple[str, Path]]:
-    """(language, file) for each site language that has a glossary."""
+    """(language, file) for each site language that has a glossary of the site's own."""
     folder = data_dir / GLOSSARY_DIR
     found = [(language, folder / f"{language}.yml") for language in languages]
     return [(language, path) for language, path in found if path.exists()]
+
+
+def default_glossary(language: str) -> Path | None:
+    """Homeroom's own glossary for ``language`` (``es-MX`` has Spanish's), or None."""
+    for code in (language, language.split("-")[0].split("_")[0]):
+        path = PACKAGE_GLOSSARIES / f"{code.lower()}.yml"
+        if path.is_file():
+            return path
+    return None
+
+
+#: How messages name Homeroom's own glossary files (they are in the installed package).
+def default_display(path: Path) -> str:
+    """``homeroom/glossary/en.yml``: the package's file, as messages name it."""
+    return f"homeroom/{GLOSSARY_DIR}/{path.name}"
+
+
+def _merge(defaults: Glossary, site: Glossary, file: RuleFile) -> Glossary:
+    """Homeroom's glossary with a site's entries, removals, own words and topics applied.
+
+    A site entry whose form is already one of Homeroom's other entries is a mistake at its
+    line (one form, one meaning): give it that entry's id to replace it, or remove it.
+    """
+    removed = {str(x) for x in (file.value(["remove"], []) or []) if isinstance(x, str)}
+    known = {entry.id for entry in defaults.entries}
+    for index, entry_id in enumerate(file.value(["remove"], []) or []):
+        if isinstance(entry_id, str) and entry_id not in known:
+            file.fail(
+                ["remove", index],
+                "the id of one of Homeroom's entries in this language",
+                found=entry_id,
+            )
+    replaced = {entry.id for entry in site.entries}
+    kept = [e for e in defaults.entries if e.id not in removed and e.id not in replaced]
+    owners = {(e.category == "substitution", fold(f)): e.id for e in kept for f in e.forms}
+    raw_entries = file.value(["entries"], []) or []
+    for index, raw in enumerate(raw_entries):
+        if not isinstance(raw, Mapping) or not file.valid(["entries", index]):
+            continue
+        kind = raw.get("category") == "substitution"
+        for form in _texts(raw.get("forms")):
+            other = owners.get((kind, fold(form)))
+            if other is not None:
+                file.fail(
+                    ["entries", index, "forms"],
+                    "forms none of Homeroom's other entries has",
+                    found=form,
+                    why=f"; `{form}` is in Homeroom's entry `{other}`. Use `id: {other}` to "
+                    f"replace that entry, or add `{other}` to `remove:`",
+                )
+    titles = dict(defaults.topics)
+    titles.update(dict(site.topics))
+    return Glossary(
+        language=site.language,
+        entries=(*kept, *site.entries),
+        own_words=(*defaults.own_words, *site.own_words),
+        topics=tuple(titles.items()),
+    )
 
 
 def load_glossaries(
@@ -301,14 +372,38 @@ def load_glossaries(
             problems.extend(file.problems)
             accept = tuple(str(name) for name in file.value(["accept"], []) if file.valid())
     glossaries: dict[str, Glossary] = {}
-    for language, path in glossary_files(data_dir, languages):
+    own = dict(glossary_files(data_dir, languages))
+    for language in languages:
+        defaults = _default(language, problems)
+        path = own.get(language)
+        if path is None:
+            if defaults is not None:
+                glossaries[language] = replace(defaults, language=language, accept=accept)
+            continue
         try:
             file = read_rule_file(path, display_path(path, project_root), GLOSSARY_SCHEMA)
         except InputError as exc:
             problems.append(exc)
             continue
         parsed = read_glossary(file, language)
+        if defaults is not None and file.value(["defaults"], True) is not False:
+            parsed = _merge(defaults, parsed, file)
         problems.extend(sorted(file.problems, key=lambda e: e.line or 0))
         glossaries[language] = replace(parsed, accept=accept)
     raise_all(problems)
     return glossaries
+
+
+def _default(language: str, problems: list[InputError]) -> Glossary | None:
+    """Homeroom's own glossary for ``language``, read once (None if it ships none)."""
+    path = default_glossary(language)
+    if path is None:
+        return None
+    try:
+        file = read_rule_file(path, default_display(path), GLOSSARY_SCHEMA)
+    except InputError as exc:
+        problems.append(exc)
+        return None
+    parsed = read_glossary(file, language)
+    problems.extend(file.problems)
+    return parsed

@@ -214,8 +214,23 @@ GLOSSARY_SCHEMA: dict[str, Any] = {
             "description": "a list of glossary entries, each starting with `- id:`",
             "items": ENTRY,
         },
+        "defaults": {
+            "type": "boolean",
+            "description": "`true` (the default: this file extends Homeroom's own glossary) "
+            "or `false` (this file alone)",
+            "examples": [False],
+        },
+        "remove": {
+            "type": "array",
+            "description": "a list of the ids of Homeroom's entries this site does not use",
+            "items": {
+                "type": "string",
+                "pattern": "^[a-z0-9][a-z0-9-]*$",
+                "description": "an entry's id",
+            },
+            "examples": [["benchmark"]],
+        },
     },
-    "required": ["entries"],
     "additionalProperties": False,
 }
 

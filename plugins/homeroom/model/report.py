@@ -31,10 +31,15 @@ class Report:
 
     findings: tuple[Finding, ...] = ()
     pages: tuple[PageSummary, ...] = field(default_factory=tuple)
+    unchecked: tuple[str, ...] = ()
+    """What could not be checked, in words ("jargon in Vietnamese: no glossary ...")."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``homeroom check --format json``."""
-        return {
+        """The JSON shape of ``homeroom check --format json`` (``unchecked`` when not empty)."""
+        data: dict[str, Any] = {
             "findings": [f.to_dict() for f in self.findings],
             "pages": [p.to_dict() for p in self.pages],
         }
+        if self.unchecked:
+            data["unchecked"] = list(self.unchecked)
+        return data

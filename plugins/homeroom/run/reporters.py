@@ -42,7 +42,8 @@ def line(f: Finding) -> str:
 def text(report: Report) -> str:
     """One finding per line (:func:`line`), then a summary line."""
     lines = [line(f) for f in report.findings]
-    lines.append(summary(report.findings, len(report.pages)))
+    lines.append(summary(report.findings, len(report.pages), bool(report.unchecked)))
+    lines.extend(f"Not checked: {what}" for what in report.unchecked)
     lines.extend(
         f"More about {rule}: homeroom explain {rule}"
         for rule in sorted({f.rule for f in report.findings})
@@ -50,9 +51,15 @@ def text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def summary(findings: Sequence[Finding], pages: int) -> str:
-    """One line that counts findings by severity."""
+def summary(findings: Sequence[Finding], pages: int, partly: bool = False) -> str:
+    """One line that counts findings by severity.
+
+    ``partly``: some check could not run (no data for a language); the run never says it
+    found no problems then, since it did not look for all of them.
+    """
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    if not findings and partly:
+        return f"Checked {pages} page(s): no problems found by the checks that could run."
     if not findings:
         return f"Checked {pages} page(s): no problems found."
     parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
@@ -80,7 +87,8 @@ def github(report: Report) -> str:
         f"title={_escape_property(f.rule)}::{_escape_data(f.message)}"
         for f in report.findings
     ]
-    lines.append(summary(report.findings, len(report.pages)))
+    lines.append(summary(report.findings, len(report.pages), bool(report.unchecked)))
+    lines.extend(f"::notice title=Not checked::{_escape_data(what)}" for what in report.unchecked)
     return "\n".join(lines)
 
 
