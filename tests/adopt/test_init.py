@@ -316,3 +316,18 @@ def test_a_one_language_site_in_another_language_is_told_how_it_is_checked(
     done = homeroom("init", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Note: the theme says the pages are in fr" in done.stdout
+
+
+def test_init_never_replaces_a_linked_mkdocs_yml(tmp_path: Path) -> None:
+    """A mkdocs.yml that is a link stays a link, and the file it points to is not changed."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Welcome\n\nWe are glad you are here.\n")
+    (tmp_path / "shared.yml").write_text("site_name: Our school\n")
+    (tmp_path / "mkdocs.yml").symlink_to("shared.yml")
+    done = homeroom("init", "--yes", cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.startswith("error: mkdocs.yml: this is a link to shared.yml")
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "mkdocs.yml").is_symlink()
+    assert (tmp_path / "shared.yml").read_text() == "site_name: Our school\n"
+    assert not (tmp_path / "docs" / "_data").exists()

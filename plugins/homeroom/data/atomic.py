@@ -9,9 +9,21 @@ import os
 import tempfile
 from pathlib import Path
 
+from homeroom.model.errors import InputError
+
 
 def replace_file(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` atomically, keeping an existing file's permissions."""
+    """Write ``content`` to ``path`` atomically, keeping an existing file's permissions.
+
+    A link is never replaced (the rename would put a plain file where the user's link was,
+    and the file it points to would not change): that is an error naming the path.
+    """
+    if path.is_symlink():
+        raise InputError(
+            path.as_posix(),
+            f"this is a link to {os.readlink(path)}, and Homeroom does not replace links, so "
+            "nothing was changed. Run the command on the file it points to (with -f).",
+        )
     try:
         mode: int | None = path.stat().st_mode & 0o7777
     except FileNotFoundError:
