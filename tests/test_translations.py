@@ -357,6 +357,27 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def test_mark_current_keeps_a_pages_line_ends_and_never_replaces_a_link(repo: Path) -> None:
+    page = repo / "content" / "report-cards.es.md"
+    before = b"\xef\xbb\xbf---\r\ntranslation: {method: person}\r\n---\r\n# Informes\r\n\r\nL\xc3\xa9alos.\r\n"
+    page.write_bytes(before)
+    done = homeroom("translations", "mark-current", "report-cards.md", "es", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    after = page.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf---\r\ntranslation:")
+    assert b"\n" not in after.replace(b"\r\n", b"")  # every line still ends as it did
+    assert after.endswith(b"# Informes\r\n\r\nL\xc3\xa9alos.\r\n")
+
+    kept = repo / "kept-es.md"
+    kept.write_bytes(before)
+    page.unlink()
+    page.symlink_to(kept)
+    done = homeroom("translations", "mark-current", "report-cards.md", "es", cwd=repo)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Homeroom does not replace links" in done.stderr and "Traceback" not in done.stderr
+    assert page.is_symlink() and kept.read_bytes() == before
+
+
 def test_mark_current_then_edit_then_diff(repo: Path) -> None:
     done = homeroom("translations", "mark-current", "conference-guide.md", "es", cwd=repo)
     assert done.returncode == 0, done.stderr

@@ -16,7 +16,9 @@ import yaml
 
 from homeroom.checks.translations.records import record_of, source_hash
 from homeroom.data import gitinfo
+from homeroom.data.atomic import replace_file
 from homeroom.data.sources import FRONT_MATTER_RE, Source
+from homeroom.model.errors import InputError
 
 
 def mark_current(
@@ -58,9 +60,13 @@ def mark_current(
     block = yaml.safe_dump(
         {"translation": merged}, sort_keys=False, allow_unicode=True, width=1000
     ).rstrip("\n")
-    translation_path.write_text(
-        _replace_block(translation.text, "translation", block), encoding="utf-8"
-    )
+    text = _replace_block(translation.text, "translation", block)
+    raw = translation_path.read_bytes()
+    if b"\r\n" in raw:
+        text = text.replace("\n", "\r\n")  # the file's own line ends, as the author saved it
+    bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+    # Whole or not at all: a command stopped half-way never leaves half a page.
+    replace_file(translation_path, (bom + text).encode("utf-8"))
     return merged
 
 
@@ -127,6 +133,16 @@ def record_baseline(
 ) -> None:
     """Record each translation as matching its source as it is now, once, saying so."""
     note = baseline_note(today)
+    # Every page is written, or none: a link (never replaced) is refused before any write.
+    for pair in pairs:
+        path = docs_dir / pair.translation.rel
+        if path.is_symlink():
+            raise InputError(
+                pair.translation.display,
+                "this page is a link to another file, and Homeroom does not replace links, "
+                "so no translation was recorded. Record the file it points to with "
+                "`homeroom translations mark-current`, or make the page a plain file.",
+            )
     for pair in pairs:
         mark_current(
             pair.original,
