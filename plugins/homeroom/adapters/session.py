@@ -104,6 +104,7 @@ def settings_from(config: MkDocsConfig) -> Settings:
         site_dir=Path(config.site_dir),
         site_url=str(config.site_url or ""),
         use_directory_urls=bool(config.use_directory_urls),
+        custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
     )
 
 

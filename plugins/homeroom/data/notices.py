@@ -69,7 +69,10 @@ def language_name_in(code: str, reader: str) -> str:
     try:
         return str(Locale.parse(code.replace("-", "_")).get_display_name(reader.replace("-", "_")))
     except (UnknownLocaleError, ValueError):
-        return code
+        # A reader's language CLDR does not know (Hmong): the English name, not a code.
+        from homeroom.model.languages import english_language_name
+
+        return english_language_name(code)
 
 
 @dataclass(frozen=True)

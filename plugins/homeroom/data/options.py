@@ -145,6 +145,13 @@ class HandoutsOptions(PluginOptions):
     output: str = option("handouts", "output: handouts", results=False)
 
 
+@dataclass(frozen=True)
+class LanguagesOptions(PluginOptions):
+    """``homeroom/languages``: three-letter language codes, and the theme's words in each."""
+
+    plugin: ClassVar[str] = "languages"
+
+
 #: Every Homeroom plugin (``homeroom/<name>`` in mkdocs.yml) and its options.
 PLUGINS: dict[str, type[PluginOptions]] = {
     cls.plugin: cls
@@ -158,6 +165,7 @@ PLUGINS: dict[str, type[PluginOptions]] = {
         FeedbackOptions,
         MessagesOptions,
         HandoutsOptions,
+        LanguagesOptions,
     )
 }
 

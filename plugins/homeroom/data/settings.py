@@ -33,6 +33,8 @@ class Settings:
     """The site's public address (``site_url`` in mkdocs.yml): for QR codes and text messages."""
     use_directory_urls: bool = True
     """Whether pages are published as ``grade-3/`` (MkDocs' default) or ``grade-3.html``."""
+    custom_dir: Path | None = None
+    """The theme's ``custom_dir`` (a site's own interface strings may be there)."""
 
     @property
     def data_dir(self) -> Path:
@@ -129,4 +131,12 @@ def load_settings(config_file: Path) -> Settings:
         site_dir=root / str(data.get("site_dir", "site")),
         site_url=str(data.get("site_url") or ""),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
+        custom_dir=_custom_dir(root, data.get("theme")),
     )
+
+
+def _custom_dir(root: Path, theme: Any) -> Path | None:
+    """The theme's ``custom_dir`` under the site's folder, if mkdocs.yml names one."""
+    if isinstance(theme, Mapping) and isinstance(theme.get("custom_dir"), str):
+        return root / str(theme["custom_dir"])
+    return None

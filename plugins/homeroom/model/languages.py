@@ -18,6 +18,26 @@ SUFFIX_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
 
 
+#: Languages families read at home that Babel (CLDR) names wrongly or not at all: the name
+#: in English and the language's own name. CLDR files Tagalog under Filipino, and has no
+#: Hmong.
+NAMES: Mapping[str, tuple[str, str]] = {
+    "hmn": ("Hmong", "Hmoob"),
+    "tl": ("Tagalog", "Tagalog"),
+}
+
+
+def english_language_name(code: str) -> str:
+    """The language's name in English (``Spanish``), or its code if unknown."""
+    known = NAMES.get(code) or NAMES.get(re.split(r"[-_]", code, maxsplit=1)[0].lower())
+    if known:
+        return known[0]
+    try:
+        return str(Locale.parse(code.replace("-", "_")).get_display_name("en"))
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
 @dataclass(frozen=True)
 class Language:
     """One language of the site."""
@@ -39,6 +59,8 @@ class Language:
 
 def language_name(code: str) -> str | None:
     """The language's own name for itself (``Español`` for ``es``), or None if unknown."""
+    if code in NAMES:
+        return NAMES[code][1]
     try:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):

@@ -28,7 +28,7 @@ from homeroom.checks import (
     summary,
     tone,
 )
-from homeroom.checks.translations import untranslated
+from homeroom.checks.translations import terms, untranslated
 from homeroom.data.options import (
     ContentOptions,
     FeedbackOptions,
@@ -115,9 +115,15 @@ CHECKS: dict[str, CheckSpec] = {
     "feedback": CheckSpec("feedback", FeedbackOptions, feedback.build, feedback.data_files),
     "messages": CheckSpec("messages", MessagesOptions, summary.build, summary.data_files),
     # The translation checks across pages are site checks (see build_site_checks); this
-    # one reads one page at a time: a paragraph left in another language.
+    # one reads one page at a time: a paragraph left in another language (and a term
+    # rendered otherwise than the termbase approves).
     "translations": CheckSpec(
-        "translations", TranslationsOptions, untranslated.build, untranslated.data_files
+        "translations",
+        TranslationsOptions,
+        untranslated.build,
+        untranslated.data_files,
+        # A rendering of a term the district's termbase says to avoid, on its line.
+        companions=(Companion(terms.build_page_check, terms.data_files),),
     ),
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from homeroom.checks.translations.names import display_path, english_name
 from homeroom.checks.translations.options import Options
 from homeroom.data.settings import Settings
@@ -34,12 +36,13 @@ def catalog_findings(settings: Settings, options: Options) -> list[Finding]:
                 language=gap.lang,
             )
         )
+    found.extend(interface_findings(settings, options))
     if not (settings.data_dir / NOTICES_FILE).is_file():
         # No notices file: the built-in English texts are used, nothing to compare.
         return found
     notices = load_notices(settings.data_dir, settings.project_root)
     shown = display_path(settings.data_dir / NOTICES_FILE, settings)
-    for lang, key in notices.missing(tuple(x for x in options.required if x != options.default)):
+    for lang, key in notices.missing(tuple(x for x in options.languages if x != options.default)):
         found.append(
             Finding(
                 shown,
@@ -54,4 +57,71 @@ def catalog_findings(settings: Settings, options: Options) -> list[Finding]:
                 language=lang,
             )
         )
+    return found
+
+
+def _locale_line(settings: Settings, code: str) -> int:
+    """The line of mkdocs.yml that lists ``code`` (1 when it cannot be found)."""
+    path = settings.project_root / "mkdocs.yml"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    wanted = re.compile(rf"^\s*-?\s*locale:\s*[\"']?{re.escape(code)}[\"']?\s*(#.*)?$")
+    return next((n for n, line in enumerate(lines, 1) if wanted.match(line)), 1)
+
+
+def interface_findings(settings: Settings, options: Options) -> list[Finding]:
+    """Languages whose pages would show the theme's or Homeroom's words in English.
+
+    Every published language is checked, required or not: a family who chose Somali should
+    not meet "Skip to content", "Search" or "Was this page clear?" in English.
+    """
+    from homeroom.data.interface import interface_file, missing_keys
+    from homeroom.text.family_words import family_words
+    from homeroom.text.syllables import base_language
+
+    custom = [settings.custom_dir] if settings.custom_dir else []
+    found: list[Finding] = []
+    for code in options.languages:
+        if base_language(code) == "en":
+            continue
+        name = english_name(code)
+        line = _locale_line(settings, code)
+        missing = missing_keys(code, custom)
+        if missing:
+            shown = ", ".join(f"`{key}`" for key in missing[:6])
+            more = f" and {len(missing) - 6} more" if len(missing) > 6 else ""
+            found.append(
+                Finding(
+                    "mkdocs.yml",
+                    line,
+                    1,
+                    "i18n.interface",
+                    Severity.ERROR,
+                    f"Pages in {name} would show parts of the site's frame in English "
+                    f"(the theme has no {name} words for {shown}{more}), so a family who "
+                    f"chose {name} meets English on every page. Add them, translated, in "
+                    f"the theme's `partials/languages/{code}.html` of the site's custom_dir "
+                    f"(or under `interface:` in {interface_file(code)}).",
+                    match=code,
+                    language=code,
+                )
+            )
+        if base_language(family_words(code).code) != base_language(code):
+            found.append(
+                Finding(
+                    "mkdocs.yml",
+                    line,
+                    1,
+                    "i18n.interface",
+                    Severity.ERROR,
+                    f'Homeroom has no {name} words for the end of each page ("Was this page '
+                    f'clear?", "Talk to a person", the handout\'s words), so {name} '
+                    f"pages would show them in English. Add a `family:` section to "
+                    f"{interface_file(code)}, translated.",
+                    match=code,
+                    language=code,
+                )
+            )
     return found

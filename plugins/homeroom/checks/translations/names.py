@@ -9,12 +9,9 @@ from homeroom.data.settings import Settings
 
 def english_name(code: str) -> str:
     """The language's name in English, for messages to staff (``Spanish``)."""
-    from babel import Locale, UnknownLocaleError
+    from homeroom.model.languages import english_language_name
 
-    try:
-        return str(Locale.parse(code.replace("-", "_")).get_display_name("en"))
-    except (UnknownLocaleError, ValueError):
-        return code
+    return english_language_name(code)
 
 
 def display_path(path: Path, settings: Settings) -> str:

@@ -23,6 +23,7 @@ from homeroom.checks.translations.compare import pair_known
 from homeroom.checks.translations.coverage import coverage_of
 from homeroom.checks.translations.options import Options, options_from
 from homeroom.checks.translations.school_language import school_languages
+from homeroom.checks.translations.terms import MissingTermCheck
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding
@@ -98,10 +99,19 @@ class CatalogsCheck(_NoPageData):
     def _key(self) -> str:
         """What the findings depend on: the strings and notices files, and the languages."""
         from homeroom.data.catalogs import STRINGS_DIR
+        from homeroom.data.interface import interface_version
         from homeroom.data.notices import NOTICES_FILE
+        from homeroom.text.lang import language_data_files
 
         data = self.settings.data_dir
-        files = [*(data / STRINGS_DIR).glob("*.yml"), data / NOTICES_FILE]
+        custom = self.settings.custom_dir
+        files = [
+            *(data / STRINGS_DIR).glob("*.yml"),
+            data / NOTICES_FILE,
+            *language_data_files(),
+            *(sorted((custom / "partials" / "languages").glob("*.html")) if custom else []),
+            self.settings.project_root / "mkdocs.yml",
+        ]
         options = self.options
         return digest(
             files_digest(files),
@@ -109,6 +119,7 @@ class CatalogsCheck(_NoPageData):
             options.default,
             list(options.languages),
             list(options.required),
+            interface_version(),
         )
 
     def check_site(self, site: SiteInput) -> SiteResult:
@@ -150,4 +161,5 @@ def build(settings: Settings) -> list[SiteCheck]:
         CoverageCheck(settings, options),
         CatalogsCheck(settings, options),
         SchoolLanguagesCheck(settings, options),
+        MissingTermCheck(settings),
     ]
