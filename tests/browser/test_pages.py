@@ -350,3 +350,56 @@ def test_prints_cleanly(browser: Any, bundled_url: str, sample: list[BuiltPage])
     context.close()
     print("printed pages (Letter):", counts)
     assert not problems, "\n".join(problems)
+
+
+#: What a page shows of its frame: each element's own text and its labels for screen readers.
+FRAME_TEXT_PROBE = """
+() => {
+  const seen = [];
+  for (const el of document.querySelectorAll("body *")) {
+    for (const name of ["aria-label", "placeholder", "title", "data-md-state"]) {
+      const value = el.getAttribute(name);
+      if (value) seen.push(value.trim());
+    }
+    let own = "";
+    for (const node of el.childNodes) if (node.nodeType === 3) own += node.textContent;
+    own = own.replace(/\\s+/g, " ").trim();
+    if (own) seen.push(own);
+  }
+  return seen;
+}
+"""
+
+
+def _english_frame_words() -> set[str]:
+    """The English words of the theme's frame and of Homeroom's words around each page."""
+    from homeroom.data.interface import SHOWN_KEYS, material_strings
+    from homeroom.text.family_words import family_words
+
+    english = material_strings("en") or {}
+    words = {english[key] for key in SHOWN_KEYS if key in english and "#" not in english[key]}
+    family = family_words("en").texts
+    words |= {text for block in family.values() for text in block.values() if "{" not in text}
+    # Words that read the same in many languages are no sign of English.
+    return {w for w in words if len(w) > 3}
+
+
+def test_no_english_frame_on_a_page_in_another_language(
+    phone: Any, bundled_url: str, sample: list[BuiltPage]
+) -> None:
+    """A page in any language but English shows none of the frame's English words: not the
+    skip link, the search box, the footer, the feedback question or the contact lines."""
+    english = _english_frame_words()
+    assert {"Skip to content", "Was this page clear?"} <= english
+    page = phone.new_page()
+    problems = []
+    checked = set()
+    for built in sample:
+        if built.language.split("-")[0] == "en":
+            continue
+        page.goto(bundled_url + built.url)
+        shown = set(page.evaluate(FRAME_TEXT_PROBE))
+        checked.add(built.language)
+        problems += [f"{built.url}: shows “{word}” in English" for word in sorted(shown & english)]
+    assert len(checked) >= 11, sorted(checked)
+    assert not problems, "\n".join(problems)

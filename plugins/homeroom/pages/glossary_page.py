@@ -14,8 +14,10 @@ Topic titles are the glossary's own data (``topics:`` in ``content/_data/glossar
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from homeroom.data.glossary import Entry, Glossary
+from homeroom.data.termbase import Term
 from homeroom.text.lang import GlossaryLabels, language_words
 
 #: How many of a topic's words the index names after its link.
@@ -100,3 +102,30 @@ def _page(
             "",
         ]
     return "\n".join(lines)
+
+
+def termbase_pages(
+    language: str, terms: Mapping[str, Term], english: Glossary | None, page: str = "glossary.md"
+) -> dict[str, str]:
+    """The family glossary of a language with no glossary of its own, from its termbase.
+
+    Each approved term (the glossary's ``define: true`` entries) with the English word a
+    family meets on papers and in meetings, and what it means in the termbase's words. One
+    page: no page when the language has no labels or no explained term.
+    """
+    labels = language_words(language).glossary_page
+    if labels is None:
+        return {}
+    headwords = {e.id: e.term for e in english.entries} if english is not None else {}
+    explained = sorted(
+        (t for t in terms.values() if t.kind == "glossary" and t.explain),
+        key=lambda t: t.term.casefold(),
+    )
+    if not explained:
+        return {}
+    lines = [*_head(labels.title), labels.intro, ""]
+    for term in explained:
+        english_word = headwords.get(term.id, "")
+        shown = f" ({english_word})" if english_word and english_word != term.term else ""
+        lines += [f'<div id="{term.id}"></div>', "", f"## {term.term}{shown}", "", term.explain, ""]
+    return {page: "\n".join(lines)}

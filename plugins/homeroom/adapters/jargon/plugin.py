@@ -25,8 +25,12 @@ def glossary_pages(current: Session, page: str) -> dict[str, dict[str, str]]:
     fingerprint (its glossaries' content and the code) and the page's path, so a build
     where nothing changed never reads a glossary.
     """
+    from homeroom.checks.translations import terms
+    from homeroom.model.fingerprint import files_digest
+
     check = current.check("jargon")
-    fingerprint = f"{check.fingerprint()}:{page}"
+    settings = current.settings
+    fingerprint = f"{check.fingerprint()}:{files_digest(terms.data_files(settings))}:{page}"
     cache = current.cache
     stored = cache.get(CACHE_NAME, fingerprint, "pages") if cache is not None else None
     if isinstance(stored, dict) and all(
@@ -38,6 +42,17 @@ def glossary_pages(current: Session, page: str) -> dict[str, dict[str, str]]:
         texts = glossary_page.glossary_pages(glossary, page)
         if texts:
             pages[language] = texts
+    default = settings.languages.default.code
+    others = [code for code in settings.languages.codes if code not in pages]
+    if others:
+        termbase = terms.load(settings)
+        english = check.glossaries.get(default)
+        for language in others:
+            texts = glossary_page.termbase_pages(
+                language, termbase.language(language), english, page
+            )
+            if texts:
+                pages[language] = texts
     if cache is not None:
         cache.put(CACHE_NAME, fingerprint, "pages", pages)
         cache.save()
