@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -32,7 +32,14 @@ class Words:
         """Format for ``lang`` with its catalog."""
         self.catalogs = catalogs
         self.lang = lang
-        self.locale = Locale.parse(lang)
+        try:
+            self.locale = Locale.parse(lang.replace("-", "_"))
+            self.known = True
+        except (UnknownLocaleError, ValueError):
+            # A language CLDR has no data for (Hmong): numbers as in the United States,
+            # and dates in figures, never with English month names.
+            self.locale = Locale.parse("en_US")
+            self.known = False
         self.trace = trace
 
     def __call__(self, key: str, **params: object) -> str:
@@ -88,6 +95,8 @@ class Words:
 
     def date(self, value: dt.date) -> str:
         """A date written out, such as September 15, 2026."""
+        if not self.known:
+            return f"{value.month}/{value.day}/{value.year}"
         return format_date(value, format="long", locale=self.locale)
 
     def share(self, cell: Cell) -> str:
@@ -140,11 +149,16 @@ class Words:
             for run in runs
             for run in ([run] if len(run) != 2 else [[run[0]], [run[1]]])
         ]
-        return format_list(parts, locale=self.locale)
+        return self.list(parts)
 
     def list(self, items: Sequence[str]) -> str:
-        """Items joined the language's way: "A, B and C"."""
-        return format_list(list(items), locale=self.locale) if items else ""
+        """Items joined the language's way: "A, B and C" (commas alone where CLDR has no
+        data for the language, rather than an English "and")."""
+        if not items:
+            return ""
+        if not self.known:
+            return ", ".join(items)
+        return format_list(list(items), locale=self.locale)
 
     def points(self, count: int) -> str:
         """1 point, 8 points."""

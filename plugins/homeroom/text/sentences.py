@@ -77,7 +77,9 @@ def _is_abbreviation(token: str, language: str, next_char: str) -> bool:
     if not core:
         return False
     if len(core) == 1 and core.isalpha():
-        return True  # an initial: "J. Smith"
+        # An initial ("J. Smith") is a capital; a small letter is a word that ends a
+        # sentence in many languages (Haitian Creole "pwofesè a.", French "y a.").
+        return core.upper() == token.rstrip(".!?…\"'”’)]»").lstrip("\"'“‘([«¿¡")
     soft = language_words(language).soft_abbreviations
     if _DOTTED.fullmatch(core):
         # Dotted forms like "U.S" or "a.m": soft ones end a sentence before a capital.
