@@ -39,6 +39,12 @@ from homeroom.text.sentences import WordIndex, split, words
         ("es", "Vea la pág. 4 del folleto. ¡Gracias!", ["Vea la pág. 4 del folleto.", "¡Gracias!"]),
         ("zh", "第一句。第二句！", ["第一句。", "第二句！"]),
         ("ar", "هل لديك سؤال؟ اتصل بنا.", ["هل لديك سؤال؟", "اتصل بنا."]),
+        # A small letter before a full stop is a word, not an initial (Haitian Creole).
+        (
+            "ht",
+            "Pale ak pwofesè a. Li la pou ou. Ekri J. Pòl.",
+            ["Pale ak pwofesè a.", "Li la pou ou.", "Ekri J. Pòl."],
+        ),
     ],
 )
 def test_split(language: str, text: str, expected: list[str]) -> None:
