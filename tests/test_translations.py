@@ -441,9 +441,12 @@ def test_an_interface_string_missing_in_a_required_language(tmp_path: Path) -> N
     (strings / "en.yml").write_text("glance:\n  title: At a glance\n  more: More\n")
     (strings / "es.yml").write_text("glance:\n  title: De un vistazo\n")
     (strings / "vi.yml").write_text("glance:\n  title: Tóm tắt\n")  # optional: may lag
+    # The notices are on every page in a language (a link to a page not yet translated says
+    # "in English"), so every published language needs them, optional or not.
     (tmp_path / "content" / "_data" / "notices.yml").write_text(
         "languages:\n  en: {fallback_title: a, fallback_body: b, in_default_language: c}\n"
         "  es: {fallback_title: a, fallback_body: b}\n"
+        "  vi: {fallback_title: a, fallback_body: b, in_default_language: c}\n"
     )
     found = translations.analyse([], settings(tmp_path), use_git=False).findings
     assert [(f.path, f.rule, f.match, f.language) for f in found] == [
@@ -451,6 +454,16 @@ def test_an_interface_string_missing_in_a_required_language(tmp_path: Path) -> N
         ("content/_data/strings/es.yml", "i18n.catalog", "glance.more", "es"),
     ]
     assert "line 3 of the English strings" in found[1].message
+    (tmp_path / "content" / "_data" / "notices.yml").write_text(
+        "languages:\n  en: {fallback_title: a, fallback_body: b, in_default_language: c}\n"
+        "  es: {fallback_title: a, fallback_body: b, in_default_language: c}\n"
+    )
+    found = translations.analyse([], settings(tmp_path), use_git=False).findings
+    assert {(f.match, f.language) for f in found if f.path.endswith("notices.yml")} == {
+        ("fallback_title", "vi"),
+        ("fallback_body", "vi"),
+        ("in_default_language", "vi"),
+    }
 
 
 def test_allow_with_a_reason_applies_to_translation_findings_too(tmp_path: Path) -> None:
