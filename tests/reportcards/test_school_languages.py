@@ -184,3 +184,30 @@ def test_a_language_the_site_does_not_publish_names_the_school(tmp_path: Path) -
 def test_complete_strings_are_no_finding(tmp_path: Path) -> None:
     root = _site(tmp_path, school(home_languages={"so": 30}), strings=("en", "es", "so"))
     assert _findings(root) == []
+
+
+# --- The report cards ---------------------------------------------------------------------
+
+
+def test_each_card_is_published_in_the_languages_its_school_needs(tmp_path: Path) -> None:
+    root = _site(
+        tmp_path,
+        school(home_languages={"so": 30}),
+        school(id="birch", name="Birch", home_languages={"vi": 30}),
+        strings=("en", "es", "so"),
+    )
+    cards = pages.generate(_settings(root), write_audit_log=False)
+    made = {(page.uri, page.language) for page in cards.pages}
+    assert ("schools/test-school.md", "so") in made
+    # Birch's families need Vietnamese, which has no strings: no half-English card (the
+    # check above says so, naming Birch); Somali is complete, so Birch has it too.
+    assert cards.by_school == {"test-school": ("en", "es", "so"), "birch": ("en", "es", "so")}
+    assert ("schools/birch.md", "vi") not in made
+    assert cards.languages == ("en", "es", "so")
+
+
+def test_a_new_threshold_gives_new_cards(tmp_path: Path) -> None:
+    root = _site(tmp_path, school(home_languages={"vi": 12}), strings=("en", "es", "vi"))
+    first = pages.generate(_settings(root), write_audit_log=False)
+    assert pages.generate(_settings(root), write_audit_log=False) is first
+    assert pages.generate(_settings(root, threshold=0.1), write_audit_log=False) is not first
