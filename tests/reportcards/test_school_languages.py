@@ -211,3 +211,28 @@ def test_a_new_threshold_gives_new_cards(tmp_path: Path) -> None:
     first = pages.generate(_settings(root), write_audit_log=False)
     assert pages.generate(_settings(root), write_audit_log=False) is first
     assert pages.generate(_settings(root, threshold=0.1), write_audit_log=False) is not first
+
+
+# --- The staff page --------------------------------------------------------------------
+
+
+def test_the_staff_page_lists_each_schools_needs_and_its_cards_languages(tmp_path: Path) -> None:
+    from homeroom.checks.translations.coverage import coverage_of
+    from homeroom.pages.status_page import school_rows, status_markdown
+
+    root = _site(
+        tmp_path,
+        school(name="Alder Elementary", home_languages={"es": 30, "so": 24}),
+        school(id="birch", name="Birch Elementary", home_languages={"vi": 30}),
+        strings=("en", "es", "so"),
+    )
+    settings = _settings(root)
+    text = status_markdown(
+        coverage_of([], settings, use_git=False), school_rows(settings, school_needs(settings))
+    )
+    assert "## Languages each school's families need" in text
+    assert "| Alder Elementary | Spanish (25%), Somali (20%) | English, Spanish, Somali |" in text
+    assert (
+        "| Birch Elementary | Vietnamese (25%) | English, Spanish, Somali (not yet: Vietnamese) |"
+        in text
+    )
