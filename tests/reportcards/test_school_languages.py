@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rc_helpers import DATA, school, write_schools
+from rc_helpers import DATA, ROOT, school, write_schools
 
 from homeroom.checks.translations.options import options_from
 from homeroom.checks.translations.school_language import school_languages
 from homeroom.data.home_languages import Rule, school_needs
-from homeroom.data.settings import Settings
+from homeroom.data.settings import Settings, load_settings
 from homeroom.model.errors import ConfigError, InputError
 from homeroom.model.languages import LanguageSet
 from homeroom.model.memo import Memo
@@ -211,6 +211,39 @@ def test_a_new_threshold_gives_new_cards(tmp_path: Path) -> None:
     first = pages.generate(_settings(root), write_audit_log=False)
     assert pages.generate(_settings(root), write_audit_log=False) is first
     assert pages.generate(_settings(root, threshold=0.1), write_audit_log=False) is not first
+
+
+# --- The bundled site ----------------------------------------------------------------------
+
+
+def test_the_bundled_schools_need_languages_the_site_publishes() -> None:
+    settings = load_settings(ROOT / "mkdocs.yml")
+    needs = school_needs(settings)
+    assert len(needs) == 12
+    beyond_spanish = {s.school for s in needs if s.required - {"es"}}
+    assert len(beyond_spanish) >= 3, "a few schools should need more than Spanish"
+    for found in needs:
+        assert found.required <= set(settings.languages.codes), found
+
+
+def test_every_bundled_card_exists_in_each_language_its_school_needs() -> None:
+    """Each need is met by a card, or is an i18n.school-language error naming the school.
+
+    Strings for more languages arrive one by one: a language whose strings are complete
+    must have every card that needs it, and one without them must be reported.
+    """
+    settings = load_settings(ROOT / "mkdocs.yml")
+    cards = pages.generate(settings, write_audit_log=False)
+    made = {(page.uri, page.language) for page in cards.pages}
+    _, found = school_languages(settings, options_from(settings))
+    reported = {(f.path, f.language) for f in found}
+    for school_needs_ in school_needs(settings):
+        for lang in school_needs_.required:
+            page = (f"schools/{school_needs_.school}.md", lang)
+            if page not in made:
+                assert (school_needs_.path, lang) in reported, page
+                assert any(school_needs_.name in f.message for f in found)
+            assert (page in made) == (lang in cards.by_school[school_needs_.school])
 
 
 # --- The staff page --------------------------------------------------------------------
