@@ -134,7 +134,7 @@ def test_a_warm_build_reads_the_cards_from_the_disk_cache_and_not_the_data(
     # The cache keeps what the cards publish and counts, never the audit log's hidden values.
     assert made.hidden > 0
     entry = DiskCache(tmp_path / "cache").get(pages.STORE_NAME, "1", "latest")
-    assert set(entry) == {"key", "schools", "hidden", "languages", "audit", "pages"}
+    assert set(entry) == {"key", "schools", "hidden", "languages", "by_school", "audit", "pages"}
     table, rows = json.loads(zlib.decompress(base64.b64decode(entry["pages"])))
     assert [row[2] for row in rows] == [page.text for page in made.pages]
     assert all(isinstance(cell, (str, int)) for origin in table for cell in origin)

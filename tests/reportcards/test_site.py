@@ -28,6 +28,8 @@ from rc_helpers import (
 )
 
 from conftest import BundledBuild
+from homeroom.data.home_languages import school_needs
+from homeroom.data.settings import load_settings
 
 SCHOOLS = sorted(
     p.stem
@@ -54,6 +56,20 @@ def test_every_school_has_a_report_card_in_every_required_language(bundled_site:
         assert 'id="at-a-glance"' in english and 'id="at-a-glance"' in spanish
     index = (bundled_site / "es" / "schools" / "index.html").read_text()
     assert index.count('href="alder-elementary/"') == 1 and "Informes de las escuelas" in index
+
+
+def test_every_school_has_a_report_card_in_each_language_its_families_need(
+    bundled_site: Path,
+) -> None:
+    # The strict build stops on a need no card meets (i18n.school-language), so a site that
+    # built has a card in every one, however many languages the site adds.
+    needs = school_needs(load_settings(ROOT / "mkdocs.yml"))
+    assert {found.school for found in needs} == set(SCHOOLS)
+    for found in needs:
+        for lang in found.required:
+            page = bundled_site / lang / "schools" / found.school / "index.html"
+            assert page.is_file(), (found.name, lang)
+            assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8")
 
 
 def test_the_attacker_recovers_nothing_from_the_bundled_site(bundled_site: Path) -> None:

@@ -86,6 +86,9 @@ class TranslationsOptions(CheckOptions):
     needs_review: str = option("error", "needs_review: warning", choices=SEVERITIES)
     languages_data: str = option("", "languages_data: languages.yml")
     threshold: float = option(0.15, "threshold: 0.15")
+    min_students: float = option(0, "min_students: 20")
+    """With ``threshold``: the fewest students who speak a language at home for it to be
+    required at their school (0: no minimum). A whole number; numbers are read as floats."""
     status_page: str = option(
         "staff/translations.md", "status_page: staff/translations.md", results=False
     )

@@ -6,11 +6,17 @@ SVG (no script, no external file), and every figure in it is also in the table b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
 from html import escape
 
 from homeroom.checks.translations.coverage import Coverage
 from homeroom.checks.translations.records import Status
-from homeroom.model.languages import language_name
+from homeroom.data.home_languages import LanguageNeed, SchoolLanguages
+from homeroom.data.settings import Settings
+from homeroom.model.errors import HomeroomError
+from homeroom.model.languages import english_language_name, language_name
 
 _BAR_WIDTH = 240
 _ROW = 28
@@ -45,8 +51,62 @@ def _chart(coverage: Coverage) -> str:
     return "".join(parts)
 
 
-def status_markdown(coverage: Coverage) -> str:
-    """The status page's Markdown (front matter included)."""
+@dataclass(frozen=True)
+class SchoolRow:
+    """One school on the staff page: the languages its families need, and its card's."""
+
+    name: str
+    needs: tuple[LanguageNeed, ...]
+    card_languages: tuple[str, ...]
+    """Empty when the school has no report card (or the cards could not be made)."""
+
+
+def school_rows(settings: Settings, schools: Sequence[SchoolLanguages]) -> list[SchoolRow]:
+    """The staff page's rows: each school with counts, and the languages of its card."""
+    by_school: dict[str, tuple[str, ...]] = {}
+    if settings.enabled("reportcards"):
+        from homeroom.reportcards.pages import generate
+
+        # The build reports what stops the cards; the page still lists the needs.
+        with suppress(HomeroomError):
+            by_school = dict(generate(settings).by_school)
+    return [
+        SchoolRow(school.name, school.needs, by_school.get(school.school, ())) for school in schools
+    ]
+
+
+def _schools_section(rows: Sequence[SchoolRow]) -> list[str]:
+    lines = [
+        "",
+        "## Languages each school's families need",
+        "",
+        "A language is needed at a school when enough of its students speak it at home "
+        "(the threshold is set under homeroom/translations in mkdocs.yml). The school's "
+        "report card and pages must be published in it.",
+        "",
+        "| School | Families need | Report card published in |",
+        "| --- | --- | --- |",
+    ]
+    for row in rows:
+        needs = ", ".join(
+            f"{english_language_name(need.language)} ({need.percent}%)" for need in row.needs
+        )
+        card = ", ".join(english_language_name(lang) for lang in row.card_languages)
+        missing = [need for need in row.needs if need.language not in row.card_languages]
+        if row.card_languages and missing:
+            card += (
+                " (not yet: "
+                + ", ".join(english_language_name(need.language) for need in missing)
+                + ")"
+            )
+        lines.append(
+            f"| {row.name} | {needs or 'no other language'} | {card or 'no report card'} |"
+        )
+    return lines
+
+
+def status_markdown(coverage: Coverage, schools: Sequence[SchoolRow] = ()) -> str:
+    """The status page's Markdown (front matter included), with each school's languages."""
     lines = [
         "---",
         "title: Translation status",
@@ -93,6 +153,8 @@ def status_markdown(coverage: Coverage) -> str:
                 f"| {page} | {language_name(cell.language) or cell.language} | "
                 f"{cell.status.value} | {cell.since or ''} | {_action(cell.status, cell.page, cell.language)} |"
             )
+    if schools:
+        lines += _schools_section(schools)
     lines.append("")
     return "\n".join(lines)
 

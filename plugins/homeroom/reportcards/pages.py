@@ -12,12 +12,14 @@ import hashlib
 import json
 import zlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from homeroom.data.catalogs import STRINGS_DIR, Catalogs, load_catalogs
+from homeroom.data.home_languages import SchoolLanguages, rule_of, school_needs
+from homeroom.data.options import TranslationsOptions
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, display_path, source_from_text
 from homeroom.model.errors import HomeroomError, InputError
@@ -67,7 +69,15 @@ class ReportCards:
     hidden: int
     """Values hidden (or coded) to protect students, on every school's card together."""
     languages: tuple[str, ...]
+    """Every language some page is in (the list of schools is in all of them)."""
     audit_path: Path | None
+    by_school: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The languages each school's card is in, by school id."""
+
+    def languages_of(self, page: GeneratedPage) -> tuple[str, ...]:
+        """The languages ``page`` is published in (for its language switcher)."""
+        school = page.uri.rsplit("/", 1)[-1].removesuffix(".md")
+        return self.by_school.get(school, self.languages)
 
 
 #: Report cards already made, by everything they come from: the data and strings files,
@@ -102,9 +112,19 @@ def options_of(settings: Settings) -> dict[str, Any]:
     return {**DEFAULTS, **dict(settings.plugins.get("reportcards") or {})}
 
 
-def _digest(folder: Path, strings: Path, languages: tuple[str, ...]) -> str:
+def _digest(settings: Settings, folder: Path, strings: Path, languages: tuple[str, ...]) -> str:
+    """A hash of what the cards are made from: data, strings, languages, the language rule."""
     sha = hashlib.sha256("|".join(languages).encode())
-    for path in sorted([*folder.glob("*.yml"), *strings.glob("*.yml")]):
+    # Which languages each school needs (homeroom/translations: threshold, min_students and
+    # the one-file home-language counts) changes which cards are made.
+    translations = settings.options(TranslationsOptions)
+    sha.update(f"|{translations.threshold}|{translations.min_students}|".encode())
+    counts = (
+        [settings.data_dir / translations.languages_data] if translations.languages_data else []
+    )
+    for path in sorted([*folder.glob("*.yml"), *strings.glob("*.yml")]) + [
+        p for p in counts if p.is_file()
+    ]:
         sha.update(path.as_posix().encode())
         sha.update(path.read_bytes())
     return sha.hexdigest()
@@ -112,13 +132,34 @@ def _digest(folder: Path, strings: Path, languages: tuple[str, ...]) -> str:
 
 def page_languages(settings: Settings, catalogs: Catalogs) -> tuple[str, ...]:
     """Every required language, plus optional languages whose catalog is complete."""
-    required = settings.required_languages
-    optional = tuple(
+    return school_page_languages(settings, catalogs, None)
+
+
+def school_page_languages(
+    settings: Settings, catalogs: Catalogs, school: SchoolLanguages | None
+) -> tuple[str, ...]:
+    """The languages one school's report card is published in, in the site's order.
+
+    The site's required languages; the languages the school's families need (see
+    :mod:`homeroom.data.home_languages`); and the optional languages whose strings are
+    complete. A card is made only from complete strings, never half in English: a
+    language the school needs whose strings are missing or incomplete is left out here
+    and reported by the ``i18n.school-language`` check, which names the school.
+    """
+    required = set(settings.required_languages)
+    needed = school.required if school is not None else frozenset()
+
+    def complete(lang: str) -> bool:
+        return lang in catalogs.languages and not catalogs.missing_keys([lang])
+
+    others = tuple(
         lang
-        for lang in settings.optional_languages
-        if lang in catalogs.languages and not catalogs.missing_keys([lang])
+        for lang in settings.languages.codes
+        if lang not in required
+        and (lang in needed or lang in settings.optional_languages)
+        and complete(lang)
     )
-    return (*required, *optional)
+    return (*settings.required_languages, *others)
 
 
 def generate(
@@ -143,7 +184,11 @@ def generate(
         )
     strings = settings.data_dir / STRINGS_DIR
     languages_all = settings.languages.codes
-    key = (_digest(folder, strings, languages_all), settings.required_languages, str(options))
+    key = (
+        _digest(settings, folder, strings, languages_all),
+        settings.required_languages,
+        str(options),
+    )
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
@@ -164,7 +209,21 @@ def generate(
                 f"strings for it. Copy {languages_all[0]}.yml to {lang}.yml and translate it.",
             )
     data: SchoolData = load_schools(folder, settings.project_root)
+    needs = {school.school: school for school in school_needs(settings, rule_of(settings))}
     published = suppress_all(data.schools, data.district)
+    by_school = {
+        school.id: school_page_languages(settings, catalogs, needs.get(school.id))
+        for school in published
+    }
+    # The list of schools is in every language some school's card is in.
+    languages = (
+        *languages,
+        *(
+            lang
+            for lang in languages_all
+            if lang not in languages and any(lang in langs for langs in by_school.values())
+        ),
+    )
     output = str(options["output"]).strip("/")
     district = data.district
     # Text no piece of data holds (the page's layout) is the district settings' on the list
@@ -181,6 +240,8 @@ def generate(
         )
         pages.append(GeneratedPage(f"{output}/index.md", lang, text, origins))
         for school in published:
+            if lang not in by_school[school.id]:
+                continue
             school_origin = Origin(
                 school.display, school.lines.get("id", 1), "which is made from this school's file"
             )
@@ -190,7 +251,7 @@ def generate(
             pages.append(GeneratedPage(f"{output}/{school.id}.md", lang, text, origins))
     audit_path = write_audit(published, audit_folder) if audit_folder is not None else None
     hidden = sum(school.hidden_count for school in published)
-    result = ReportCards(tuple(pages), len(published), hidden, languages, audit_path)
+    result = ReportCards(tuple(pages), len(published), hidden, languages, audit_path, by_school)
     _CACHE.put(key, result)
     if store is not None:
         _to_store(store, stored_key, result)
@@ -249,6 +310,7 @@ def _to_store(store: Store, key: str, cards: ReportCards) -> None:
             "schools": cards.schools,
             "hidden": cards.hidden,
             "languages": list(cards.languages),
+            "by_school": {school: list(langs) for school, langs in cards.by_school.items()},
             "audit": _audit_digest(cards.audit_path),
             "pages": base64.b64encode(packed).decode("ascii"),
         },
@@ -273,10 +335,19 @@ def _from_store(store: Store, key: str, audit_folder: Path | None) -> ReportCard
             )
             pages.append(GeneratedPage(uri, language, text, PageOrigins(origins[default], pieces)))
         languages = tuple(str(code) for code in entry["languages"])
+        by_school = {
+            str(school): tuple(str(code) for code in langs)
+            for school, langs in entry["by_school"].items()
+        }
         return ReportCards(
-            tuple(pages), int(entry["schools"]), int(entry["hidden"]), languages, audit_path
+            tuple(pages),
+            int(entry["schools"]),
+            int(entry["hidden"]),
+            languages,
+            audit_path,
+            by_school,
         )
-    except (KeyError, TypeError, ValueError, IndexError, zlib.error):
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, zlib.error):
         return None  # an entry from another version, or damaged: make the cards again
 
 

@@ -110,6 +110,20 @@ SCHOOL_SCHEMA: dict[str, Any] = {
             "description": "the school year in quotes, such as '2025-26'",
         },
         "enrolment": _count("the number of students enrolled, a whole number"),
+        "home_languages": {
+            "type": "object",
+            "description": "how many of the school's students speak each language at home, "
+            "one language a line: its code and a whole number of students, such as `es: 120` "
+            "(the share is worked out from `enrolment:`; a language at or above the "
+            "threshold, 15% unless mkdocs.yml says otherwise, is required for the school's "
+            "report card and pages)",
+            "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},
+            "additionalProperties": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "a whole number of students, 0 or more, such as 120",
+            },
+        },
         "assessments": {
             "type": "object",
             "description": "reading, math and science results",

@@ -89,7 +89,8 @@ class ReportCardsPlugin(Gate, BasePlugin[ReportCardsConfig]):
                 page.text,
                 language=language,
                 default=default,
-                languages=cards.languages,
+                # A school's card offers only the languages that school's card is in.
+                languages=cards.languages_of(page),
             )
             files.append(file)
         return files

@@ -16,7 +16,10 @@ class TranslationsConfig(CheckConfig):
     - ``needs_review``: how serious an unreviewed machine translation of an essential page
       is (``error``, ``warning`` or ``info``).
     - ``languages_data``: a file in ``content/_data`` with each school's home-language
-      counts; languages at or above ``threshold`` become required for that school's pages.
+      counts (a school's own file may hold them instead, as ``home_languages:``).
+    - ``threshold`` and ``min_students``: a language is required for a school's pages and
+      report card when its share of the school's students is at least ``threshold`` (0.15)
+      and at least ``min_students`` students speak it (0: no minimum).
     - ``status_page``: where the staff status page is built (empty for none).
     """
 
@@ -25,4 +28,5 @@ class TranslationsConfig(CheckConfig):
     needs_review = mkdocs_option(Options, "needs_review")
     languages_data = mkdocs_option(Options, "languages_data")
     threshold = mkdocs_option(Options, "threshold")
+    min_students = mkdocs_option(Options, "min_students")
     status_page = mkdocs_option(Options, "status_page")

@@ -13,7 +13,7 @@ adapter changes that:
   all: they leave that language's navigation, links to them go to the default-language
   page and say so, and the language switcher sends readers to the language's home page;
 - a status page for staff (coverage per language, what is stale and since when, what is
-  missing) is built with the site but kept out of families' navigation and search;
+  missing, the languages each school's families need and its report card is in) is built with the site but kept out of families' navigation and search;
 - with fallback copies kept out of search, static-i18n's quadratic search de-duplication
   has nothing to do and is switched off.
 """
@@ -41,7 +41,7 @@ from homeroom.adapters.translations.config import TranslationsConfig
 from homeroom.checks.translations.coverage import Coverage
 from homeroom.data.notices import Notices, load_notices
 from homeroom.model.errors import HomeroomError
-from homeroom.pages.status_page import status_markdown
+from homeroom.pages.status_page import school_rows, status_markdown
 
 # A Markdown inline link to another page: `](grade-3.md)` or `](../grade-3.md#math)`.
 _MD_LINK = re.compile(
@@ -120,7 +120,9 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
             if config.nav:
                 config.nav = _prune_nav(config.nav, self.present)
         elif self.config.status_page:
-            text = status_markdown(self.coverage)
+            current = checked(config)
+            schools = school_rows(current.settings, current.value("school-languages") or ())
+            text = status_markdown(self.coverage, schools)
             # For staff, in the default language only: the switcher's other languages go
             # to their home pages.
             page_file = generated_page(

@@ -37,6 +37,7 @@ from homeroom.checks.translations.records import (
 )
 from homeroom.checks.translations.school_language import school_languages
 from homeroom.data import gitinfo
+from homeroom.data.home_languages import school_needs
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding, Severity
@@ -170,7 +171,7 @@ def coverage_of(
     pages is compared once per content of the two (see :func:`compare_pages_cached`).
     """
     options = options or options_from(settings)
-    by_school, _ = school_languages(settings, options)
+    by_school = {school.school: school.required for school in school_needs(settings, options.rule)}
     known: dict[str, facts.Shape] = dict(shapes or {})
 
     def shape(source: Source) -> facts.Shape:

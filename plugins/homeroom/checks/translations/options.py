@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from homeroom.data.home_languages import Rule, rule_of
 from homeroom.data.options import TranslationsOptions
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
@@ -35,11 +36,18 @@ class Options:
     """A file in the data folder with each school's home-language counts (optional)."""
     threshold: float = 0.15
     """A school's share of students speaking one language that makes it required there."""
+    min_students: int = 0
+    """And the fewest students speaking it (0: no minimum)."""
 
     @property
     def default(self) -> str:
         """The site's default language."""
         return self.languages[0]
+
+    @property
+    def rule(self) -> Rule:
+        """When a language is required at a school (see :mod:`homeroom.data.home_languages`)."""
+        return Rule(self.threshold, self.min_students, self.default)
 
 
 def options_from(settings: Settings) -> Options:
@@ -53,15 +61,15 @@ def options_from(settings: Settings) -> Options:
                 f"({', '.join(settings.languages.codes)}). Add it under plugins > i18n > "
                 "languages first."
             )
-    if not 0 < typed.threshold <= 1:
-        raise ConfigError(f"{where} > threshold: expected a share such as 0.15 (15%)")
+    rule = rule_of(settings)  # threshold and min_students, with one-line errors
     return Options(
         required=settings.required_languages,
         languages=settings.languages.codes,
         essential_types=frozenset(typed.essential_types),
         needs_review=Severity.parse(typed.needs_review),
         languages_data=typed.languages_data,
-        threshold=typed.threshold,
+        threshold=rule.threshold,
+        min_students=rule.min_students,
     )
 
 

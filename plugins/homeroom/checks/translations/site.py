@@ -3,8 +3,8 @@
 - ``translations``: coverage (missing, stale, untracked, unreviewed and orphan pages, and
   the facts and structure a translation must share with its source);
 - ``catalogs``: interface strings and notices a required language lacks (``i18n.catalog``);
-- ``school-languages``: languages a school's families read that the site does not publish
-  (``i18n.school-language``).
+- ``school-languages``: languages a school's families read that the site does not publish,
+  or that the school's report card cannot be published in (``i18n.school-language``).
 
 All three belong to the ``homeroom/translations`` plugin. Only coverage needs anything from
 the pages: their shapes (facts, headings, list items), worked out by the engine while it
@@ -22,8 +22,9 @@ from homeroom.checks.translations.catalog import catalog_findings
 from homeroom.checks.translations.compare import pair_known
 from homeroom.checks.translations.coverage import coverage_of
 from homeroom.checks.translations.options import Options, options_from
-from homeroom.checks.translations.school_language import school_languages
+from homeroom.checks.translations.school_language import school_language_findings
 from homeroom.checks.translations.terms import MissingTermCheck
+from homeroom.data.home_languages import school_needs
 from homeroom.data.settings import Settings
 from homeroom.data.sources import Source
 from homeroom.model.findings import Finding
@@ -149,9 +150,10 @@ class SchoolLanguagesCheck(_NoPageData):
         self.options = options
 
     def check_site(self, site: SiteInput) -> SiteResult:
-        """The findings; the value is each school's required languages."""
-        required, found = school_languages(self.settings, self.options)
-        return SiteResult(findings=tuple(found), value=required)
+        """The findings; the value is every school's counts and needs (for the staff page)."""
+        schools = school_needs(self.settings, self.options.rule)
+        found = school_language_findings(self.settings, self.options, schools)
+        return SiteResult(findings=tuple(found), value=schools)
 
 
 def build(settings: Settings) -> list[SiteCheck]:
