@@ -31,7 +31,20 @@ from .sites import PHONES, ROOT, BuiltPage, gzip_size, one_per_type
 
 FIRST_LOAD_LIMIT = 100 * 1024  # bytes, compressed, for everything a content page loads
 # A word every home page's language has many pages about, typed into the search box.
-SEARCH_WORDS = {"en": "school", "es": "escuela", "vi": "trường", "ar": "المدرسة"}
+SEARCH_WORDS = {
+    "en": "school",
+    "es": "escuela",
+    "vi": "trường",
+    "ar": "المدرسة",
+    "zh": "学校",
+    "tl": "paaralan",
+    "ht": "lekòl",
+    "so": "dugsiga",
+    "ru": "школа",
+    "ko": "학교",
+    "pt": "escola",
+    "hmn": "kawm",
+}
 CSP_PROBE = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation",
