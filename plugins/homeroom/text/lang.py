@@ -55,7 +55,7 @@ def _section(description: str, properties: dict[str, Any]) -> dict[str, Any]:
 
 LANG_SCHEMA: dict[str, Any] = _section(
     "`language:` and the sections `sentences:`, `readability:`, `jargon:`, `glossary_page:`, "
-    "`new_page:` and `family:`",
+    "`new_page:`, `family:` and `interface:`",
     {
         "language": _text("the language code of the file's name", "en"),
         "sentences": _section(
@@ -123,6 +123,14 @@ LANG_SCHEMA: dict[str, Any] = _section(
         ),
         # The words around a family page's text: feedback, contacts, handouts.
         "family": FAMILY_SCHEMA,
+        # The theme's words Material lacks for this language (homeroom.data.interface).
+        "interface": {
+            "type": "object",
+            "description": "the theme's interface strings, `key: text` (Material's keys)",
+            "examples": [{"action.skip": "Skip to content"}],
+            "propertyNames": {"pattern": r"^[a-z]+(\.[a-z]+)*$"},
+            "additionalProperties": _text("the text of one interface string", "Search"),
+        },
     },
 )
 
