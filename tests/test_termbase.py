@@ -36,7 +36,9 @@ def _source(text: str, language: str, page: str = "guide.md"):  # type: ignore[n
 
 
 def test_an_avoided_rendering_is_found_on_its_line_naming_the_approved_term() -> None:
-    text = "# Guía\n\nSu hijo tiene un plan.\n\nLea el Programa de Educación Individual de su hijo.\n"
+    text = (
+        "# Guía\n\nSu hijo tiene un plan.\n\nLea el Programa de Educación Individual de su hijo.\n"
+    )
     source = _source(text, "es")
     found = AvoidedTermCheck(TERMBASE, "en").check_page(source, extract(source.text)).findings
     assert [(f.rule, f.line, f.column) for f in found] == [("i18n.term", 5, 8)]
@@ -105,7 +107,9 @@ def test_every_mistake_in_a_site_termbase_is_named_with_its_line(tmp_path: Path)
 
 
 def test_a_site_entry_replaces_homeroom_s_field_by_field(tmp_path: Path) -> None:
-    _write(tmp_path, "es.yml", "language: es\npage_types:\n  conference-guide:\n    avoid: [charla]\n")
+    _write(
+        tmp_path, "es.yml", "language: es\npage_types:\n  conference-guide:\n    avoid: [charla]\n"
+    )
     english = {"iep": ("IEP",)}
     termbase = load_termbase(tmp_path, ["en", "es"], english, tmp_path)
     shipped = yaml.safe_load((package_folder() / "es.yml").read_text(encoding="utf-8"))

@@ -152,8 +152,10 @@ class Words:
         return self.list(parts)
 
     def list(self, items: Sequence[str]) -> str:
-        """Items joined the language's way: "A, B and C" (commas alone where CLDR has no
-        data for the language, rather than an English "and")."""
+        """Items joined the language's way: "A, B and C".
+
+        Commas alone where CLDR has no data for the language, rather than an English "and".
+        """
         if not items:
             return ""
         if not self.known:
