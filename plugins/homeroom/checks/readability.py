@@ -18,6 +18,11 @@ Rules:
 - ``readability.paragraph``: a paragraph too long to read on a phone.
 - ``readability.page``: the page as a whole is over its limit; points at the hardest sentences.
 - ``readability.override``: a page that raises its own limit (shown, never hidden).
+
+Languages with no validated formula are judged by language-neutral measures, and every
+page finding in them says so and names the measure. Limits in words apply only where
+Homeroom can find the words (:func:`homeroom.text.segment.counts_words`); what cannot be
+measured is listed by :func:`unchecked`, so a run never passes it in silence.
 """
 
 from __future__ import annotations
@@ -42,16 +47,19 @@ from homeroom.data.settings import Settings
 from homeroom.data.sources import Source, setting_position
 from homeroom.model.errors import InputError
 from homeroom.model.findings import Finding, Severity
+from homeroom.model.languages import english_language_name
 from homeroom.text.measures import (
     MEASURES,
     Counts,
     count_sentence,
+    has_formula,
     is_rare,
     measures_for,
     total,
     wordfreq_code,
 )
 from homeroom.text.prose import ProseDocument
+from homeroom.text.segment import counts_words, word_counting
 from homeroom.text.sentences import Sentence, split
 
 PROSE_KINDS = ("paragraph", "admonition", "quote")
@@ -61,6 +69,9 @@ PAGE_KINDS = ("paragraph", "list_item", "admonition", "quote")
 #: A sentence a page error may name as one of its hardest has at least this many words:
 #: a fragment ("Conversation starters") is no place to start rewriting.
 NAMED_SENTENCE_WORDS = 5
+#: Where words cannot be counted (Japanese), a page is long enough for a page score at
+#: this many characters per word of the profile's ``min_words``.
+CHARACTERS_PER_WORD = 2
 
 
 @dataclass
@@ -93,13 +104,17 @@ class ReadabilityCheck:
         scored: list[_Scored] = []
         length = profile.sentence_limits(language)
         difficulty = profile.difficulty(language)
+        # Limits in words mean nothing where the words cannot be found (Japanese).
+        in_words = counts_words(language)
         for unit in doc.units:
             unit_counts: list[Counts] = []
             for sentence in split(unit.text, language):
-                counts = count_sentence(sentence.text, language)
+                counts = count_sentence(sentence.text, language, long_after=length.hard)
                 unit_counts.append(counts)
                 if unit.kind in PAGE_KINDS:
                     scored.append(_Scored(sentence, unit.start, counts))
+                if not in_words:
+                    continue
                 if counts.words > length.hard:
                     findings.append(
                         length_finding(source, doc, unit.start, sentence, counts.words, length)
@@ -112,7 +127,7 @@ class ReadabilityCheck:
                         findings.append(found)
             findings.extend(self._plain_word_findings(source, doc, unit.start, unit.text))
             unit_words = sum(c.words for c in unit_counts)
-            if unit.kind in PROSE_KINDS and unit_words > profile.paragraph_words:
+            if in_words and unit.kind in PROSE_KINDS and unit_words > profile.paragraph_words:
                 line, column = doc.position(unit.start)
                 findings.append(
                     Finding(
@@ -148,9 +163,24 @@ class ReadabilityCheck:
     ) -> tuple[dict[str, Any], list[Finding]]:
         language = source.language
         findings: list[Finding] = []
-        values = {m: MEASURES[m].compute(counts) for m in measures_for(language)}
+        available = measures_for(language)
+        values = {m: MEASURES[m].compute(counts) for m in available}
+        size = counts.words if counts_words(language) else counts.characters // CHARACTERS_PER_WORD
+        if not available:
+            # No measure for this writing system: the run lists it as not checked.
+            return {
+                "measure": None,
+                "formula": None,
+                "score": None,
+                "words": counts.words,
+                "sentences": counts.sentences,
+                "word_counting": word_counting(language),
+                "measures": {},
+                "threshold": None,
+                "too_short_for_page_score": size < profile.min_words,
+            }, findings
         limits = profile.page_limits(language)
-        main = limits[0] if limits else PageLimit(measures_for(language)[0], float("inf"))
+        main = limits[0] if limits else PageLimit(available[0], float("inf"))
         override = self._override(source, main, findings)
         applied = [replace(main, limit=override[0]) if override else main, *limits[1:]]
         is_formula = MEASURES[main.measure].languages is not None
@@ -161,6 +191,7 @@ class ReadabilityCheck:
             "words": counts.words,
             "sentences": counts.sentences,
             "words_per_sentence": _round(values.get("words-per-sentence")) or 0.0,
+            "word_counting": word_counting(language),
             "measures": {m: _round(v) for m, v in values.items()},
             "threshold": {
                 "profile": profile.name,
@@ -169,9 +200,9 @@ class ReadabilityCheck:
                 "easier": MEASURES[applied[0].measure].easier,
                 "reason": override[1] if override else None,
             },
-            "too_short_for_page_score": counts.words < profile.min_words,
+            "too_short_for_page_score": size < profile.min_words,
         }
-        if counts.words < profile.min_words:
+        if size < profile.min_words:
             return metrics, findings
         for limit in applied:
             value = values.get(limit.measure)
@@ -262,6 +293,9 @@ class ReadabilityCheck:
             detail = f"Words such as {', '.join(repr(w) for w in rare[:4])} are rare. Use everyday words where you can."
         elif limit.measure == "long-word-share":
             detail = "Use shorter, everyday words where you can."
+        elif limit.measure == "long-sentence-share":
+            length = profile.sentence_limits(language)
+            detail = f"Split the sentences of more than {length.hard} words: one idea per sentence."
         elif worst:
             detail = f"Start with the hardest sentences, on lines {', '.join(map(str, worst_lines))}: shorten them or use everyday words."
         else:
@@ -275,7 +309,7 @@ class ReadabilityCheck:
             message=(
                 f"This page scores {format_score(limit.measure, value)} on {measure.label}; {kind} pages "
                 f"in this language should be {limit_words(limit.measure, limit.limit)}, so many families will "
-                f"struggle with it. {detail}"
+                f"struggle with it. {_neutral_note(language, measure.label)}{detail}"
             ),
             match=excerpt(worst[0].sentence.text) if worst else "",
             suggestion=detail,
@@ -323,6 +357,47 @@ class ReadabilityCheck:
                 )
             )
         return found
+
+
+def _neutral_note(language: str, label: str) -> str:
+    """For a language with no validated formula: the sentence that says so (else nothing)."""
+    if has_formula(language):
+        return ""
+    name = english_language_name(language)
+    how = (
+        " (Chinese words found with a Chinese word list)"
+        if word_counting(language) == "jieba"
+        else ""
+    )
+    the = "the " if label.startswith("share") else ""
+    return (
+        f"No grade-level formula has been validated for {name}, so Homeroom measures "
+        f"{the}{label}{how} instead. "
+    )
+
+
+def unchecked(languages: Sequence[str]) -> list[str]:
+    """What readability cannot measure in these languages, in words for staff.
+
+    A language whose sentences cannot be found gets no measure at all; one whose words
+    cannot be found gets characters per sentence, and no limit in words.
+    """
+    said = []
+    for language in sorted(set(languages)):
+        name = english_language_name(language)
+        if not measures_for(language):
+            said.append(
+                f"readability of {name} pages: Homeroom cannot find the words or the sentences "
+                f"of {name} text, so no sentence, paragraph or page is measured. Ask a fluent "
+                "reader to check that the pages are plain."
+            )
+        elif not counts_words(language):
+            said.append(
+                f"sentence and paragraph length in {name} pages: Homeroom has no {name} word "
+                "list, so it measures only characters per sentence for the whole page. Ask a "
+                "fluent reader to check the long sentences."
+            )
+    return said
 
 
 def page_counts(source: Source, doc: ProseDocument) -> Counts:

@@ -16,6 +16,7 @@ from homeroom.model.findings import Finding, Severity
 from homeroom.text.lang import language_words
 from homeroom.text.measures import MEASURES, Counts
 from homeroom.text.prose import ProseDocument
+from homeroom.text.segment import word_counting
 from homeroom.text.sentences import Sentence, WordIndex
 
 
@@ -28,7 +29,7 @@ def split_hint(sentence: Sentence, language: str) -> str:
     # Words are found once (a scan of the words on each side of every candidate made a
     # very long sentence quadratic). A split must leave four words on each side: it
     # starts after the fourth word starts and ends before the fourth-last word ends.
-    index = WordIndex.of(text)
+    index = WordIndex.of(text, language)
     if len(index.starts) < 4:
         return _NO_SPLIT
     first, last = index.starts[3], index.ends[-4]
@@ -36,7 +37,7 @@ def split_hint(sentence: Sentence, language: str) -> str:
     candidates: list[tuple[int, float, int, int, bool]] = []
     for m in _SPLIT_MARK.finditer(text, first + 1, last - 1):
         start, end = m.span()
-        rank = 0 if m.group() in ";:" else 1
+        rank = 0 if m.group() in ";:；：؛" else 1
         candidates.append((rank, abs(start - middle), start, end, True))
     for rank, joiner in enumerate(joiners, start=2):
         for m in _joiner_pattern(joiner).finditer(text):
@@ -60,7 +61,8 @@ def split_hint(sentence: Sentence, language: str) -> str:
 
 
 _NO_SPLIT = "Try saying one idea per sentence."
-_SPLIT_MARK = re.compile(r"[;:,]")
+# Latin, full-width (Chinese, Japanese) and Arabic semicolons, colons and commas.
+_SPLIT_MARK = re.compile(r"[;:,；：，、؛،]")
 
 
 @lru_cache(maxsize=64)
@@ -100,6 +102,9 @@ def length_finding(
     """A ``readability.sentence`` finding: a sentence of ``n`` words, over its limit."""
     line, column = doc.position(unit_start + sentence.start)
     hint = split_hint(sentence, source.language)
+    counted = (
+        " (counted with a Chinese word list)" if word_counting(source.language) == "jieba" else ""
+    )
     return Finding(
         path=source.display,
         line=line,
@@ -107,7 +112,7 @@ def length_finding(
         rule="readability.sentence",
         severity=Severity.ERROR if n > limits.very_hard else Severity.WARNING,
         message=(
-            f"This sentence has {n} words. Families read faster and understand more when a "
+            f"This sentence has {n} words{counted}. Families read faster and understand more when a "
             f"sentence has {limits.hard} words or fewer. {hint}"
         ),
         match=excerpt(sentence.text),

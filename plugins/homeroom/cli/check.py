@@ -151,11 +151,21 @@ def _site_sources(settings: Settings, collected: _Collected) -> list[Source]:
 
 
 def _unchecked(settings: Settings, sources: list[Source]) -> tuple[str, ...]:
-    """What the run could not check, in words: languages of the pages with no glossary.
+    """What the run could not check, in words: jargon and readability, by language.
 
     Found from the files alone (Homeroom's and the site's), so a run whose results are all
     cached still says it, without reading a glossary.
     """
+    said = [*_jargon_unchecked(settings, sources)]
+    if not settings.plugins or settings.enabled("readability"):
+        from homeroom.checks.readability import unchecked
+
+        said.extend(unchecked([source.language for source in sources]))
+    return tuple(said)
+
+
+def _jargon_unchecked(settings: Settings, sources: list[Source]) -> tuple[str, ...]:
+    """Languages of the pages with no glossary, Homeroom's or the site's."""
     if settings.plugins and not settings.enabled("jargon"):
         return ()
     from homeroom.checks.translations.names import english_name

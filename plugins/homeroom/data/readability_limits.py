@@ -123,7 +123,20 @@ _FAMILY = Profile(
     page={
         "en": (PageLimit("flesch-kincaid-grade", 6),),
         "es": (PageLimit("inflesz", 65),),
-        "default": (PageLimit("words-per-sentence", 15),),
+        # No formula is validated for the other languages: sentence length in words (for
+        # Chinese, words found by jieba; for Japanese, characters) and the share of
+        # sentences over the language's sentence limit. Starting points, as in
+        # content/_data/readability.yml: plain pages in every bundled language pass them.
+        "zh": (
+            PageLimit("words-per-sentence", 15),
+            PageLimit("characters-per-sentence", 35),
+            PageLimit("long-sentence-share", 0.2),
+        ),
+        "ja": (PageLimit("characters-per-sentence", 50),),
+        "default": (
+            PageLimit("words-per-sentence", 15),
+            PageLimit("long-sentence-share", 0.2),
+        ),
     },
     sentence_difficulty={
         "en": DifficultyLimits("flesch-kincaid-grade", 10, 14),

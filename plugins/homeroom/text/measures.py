@@ -2,9 +2,13 @@
 
 Each formula is validated for one language and says which way is easier (``lower`` for
 grade levels, ``higher`` for ease scales). Languages with no validated formula get
-language-neutral measures instead: words (or, for scripts written without spaces,
-characters) per sentence, the share of long words, and the share of rare words by
-``wordfreq``. Nothing ever falls back to English constants.
+language-neutral measures instead, and findings say so: words per sentence (Chinese words
+found by jieba, :mod:`homeroom.text.segment`), the share of long sentences, the share of
+long words, and the share of rare words by ``wordfreq``. Japanese, Burmese and Khmer,
+whose words Homeroom cannot find, get characters per sentence; Thai, Lao and Tibetan,
+whose sentences it cannot find either, get no measure at all (:func:`measures_for` is
+empty, and the run says they were not checked). Nothing ever falls back to English
+constants.
 """
 
 from __future__ import annotations
@@ -13,11 +17,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from homeroom.text.sentences import words
+from homeroom.text.segment import JIEBA_LANGUAGES, counts_words, words_in
 from homeroom.text.syllables import base_language, counter_for
 
-#: Scripts written without spaces between words: measure characters, not words.
+#: Scripts written without spaces between words: characters per sentence is reported
+#: (the main measure where Homeroom cannot find the words).
 NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+#: Written without spaces and without marks Homeroom can read as sentence ends (Thai and
+#: Lao separate sentences with a space; Tibetan's shad also ends clauses): no measure.
+NO_SENTENCE_MARKS = frozenset({"th", "lo", "bo"})
 
 #: wordfreq's name for a language where it differs from the site's code.
 WORDFREQ_CODES = {"tl": "fil"}
@@ -48,6 +57,8 @@ class Counts:
     rare_words: int = 0
     known_words: int = 0
     """Words whose frequency wordfreq could look up (rare-word share is over these)."""
+    long_sentences: int = 0
+    """Sentences with more words than the language's sentence limit (set by the check)."""
 
     def astuple(self) -> tuple[int, ...]:
         """The fields in order."""
@@ -62,6 +73,7 @@ class Counts:
             self.monosyllables,
             self.rare_words,
             self.known_words,
+            self.long_sentences,
         )
 
 
@@ -99,9 +111,9 @@ def is_rare(word: str, code: str) -> bool:
     return not word.isdigit() and zipf(word, code) < RARE_ZIPF
 
 
-def count_sentence(text: str, language: str) -> Counts:
-    """Count one sentence."""
-    sentence_words = words(text)
+def count_sentence(text: str, language: str, long_after: int | None = None) -> Counts:
+    """Count one sentence; with ``long_after``, it is long when it has more words than that."""
+    sentence_words = words_in(text, language)
     syllable_of = counter_for(language)
     freq_code = wordfreq_code(language)
     syllables = polysyllables = monosyllables = rare = known = 0
@@ -129,6 +141,7 @@ def count_sentence(text: str, language: str) -> Counts:
         monosyllables=monosyllables,
         rare_words=rare,
         known_words=known,
+        long_sentences=int(long_after is not None and len(sentence_words) > long_after),
     )
 
 
@@ -247,6 +260,13 @@ MEASURES: dict[str, Measure] = {
             lambda c: _ratio(c.characters, c.sentences),
         ),
         Measure(
+            "long-sentence-share",
+            "share of long sentences",
+            None,
+            "lower",
+            lambda c: _ratio(c.long_sentences, c.sentences),
+        ),
+        Measure(
             "long-word-share",
             "share of long words",
             None,
@@ -265,12 +285,29 @@ MEASURES: dict[str, Measure] = {
 
 
 def measures_for(language: str) -> Sequence[str]:
-    """The measures Homeroom reports for a language, main one first."""
+    """The measures Homeroom reports for a language, main one first (none: not checked).
+
+    A language with a validated formula gets it first. Languages without one get the
+    share of long sentences too, since sentence length is then what the page is judged by.
+    """
     base = base_language(language)
+    if base in NO_SENTENCE_MARKS:
+        return []
+    if not counts_words(language):
+        return ["characters-per-sentence"]
     formulas = [m.id for m in MEASURES.values() if m.languages is not None and base in m.languages]
-    neutral = ["characters-per-sentence" if base in NO_SPACE_LANGUAGES else "words-per-sentence"]
+    neutral = ["words-per-sentence"]
+    if base in JIEBA_LANGUAGES:
+        neutral.append("characters-per-sentence")
+    if not formulas:
+        neutral.append("long-sentence-share")
     if base not in NO_SPACE_LANGUAGES:
         neutral.append("long-word-share")
     if wordfreq_code(language) is not None:
         neutral.append("rare-word-share")
     return [*formulas, *neutral]
+
+
+def has_formula(language: str) -> bool:
+    """Whether a grade-level or ease formula is validated for the language."""
+    return any(MEASURES[m].languages is not None for m in measures_for(language))
