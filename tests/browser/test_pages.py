@@ -336,7 +336,12 @@ def test_works_without_javascript(browser: Any, bundled_url: str, sample: list[B
 
 def test_prints_cleanly(browser: Any, bundled_url: str, sample: list[BuiltPage]) -> None:
     """Printing shows the words only (no menus, search or footer); the conference guide
-    fits on two pages."""
+    fits on two pages in English and three in a translation, and its one-page handout on
+    one page in every language.
+
+    Translations run longer than English (the bundled ones have up to 1.4 times its words,
+    Hmong the most), and the print size stays 11pt: families who need one sheet print the
+    handout."""
     context = browser.new_context()
     page = context.new_page()
     page.emulate_media(media="print")
@@ -358,8 +363,13 @@ def test_prints_cleanly(browser: Any, bundled_url: str, sample: list[BuiltPage])
         counts[built.url] = pages
         if pages < 1:
             problems.append(f"{built.url}: the PDF has no pages")
-        if built.page_type == "conference-guide" and pages > 2:
-            problems.append(f"{built.url}: the conference guide prints on {pages} pages (max 2)")
+        most = 2 if built.language.split("-")[0] == "en" else 3
+        if built.page_type == "conference-guide" and pages > most:
+            problems.append(
+                f"{built.url}: the conference guide prints on {pages} pages (max {most})"
+            )
+        if built.page_type == "handout" and pages > 1:
+            problems.append(f"{built.url}: the handout prints on {pages} pages (max 1)")
     context.close()
     print("printed pages (Letter):", counts)
     assert not problems, "\n".join(problems)

@@ -118,15 +118,20 @@ def merged_strings(code: str, custom_dirs: list[Path] | None = None) -> dict[str
 
 
 def missing_keys(code: str, custom_dirs: list[Path] | None = None) -> list[str]:
-    """The shown keys a page in ``code`` would show in English (nobody translated them)."""
+    """The shown keys a page in ``code`` would show in English.
+
+    A key nobody translated, and a key whose text is the English one (Material's own files
+    keep a few English texts, such as Vietnamese "Initializing search").
+    """
     if base_language(code) == "en":
         return []
+    english = material_strings("en") or {}
     own = {
         **(material_strings(code) or material_strings(base_language(code)) or {}),
         **homeroom_strings(code),
         **(site_strings(custom_dirs or [], code) or {}),
     }
-    return [key for key in SHOWN_KEYS if key not in own]
+    return [key for key in SHOWN_KEYS if key not in own or own[key] == english.get(key)]
 
 
 def needs_template(code: str, custom_dirs: list[Path] | None = None) -> bool:

@@ -203,9 +203,14 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
             return context
         i18n = config.plugins.get("i18n")
         links = {lang.locale: lang.link for lang in i18n.config.languages} if i18n else {}
+        # A page Homeroom made (a glossary, a report card) knows its own languages.
+        made = getattr(page.file, "alternates", None) if page.file.generated_by else None
         for alternate in alternates:
             lang = alternate.get("lang")
-            if lang in self.optional and not self.coverage.has(page_name, lang):
+            if made is not None:
+                if lang not in made:
+                    alternate["link"] = links.get(lang, f"/{lang}/")
+            elif lang in self.optional and not self.coverage.has(page_name, lang):
                 alternate["link"] = links.get(lang, f"/{lang}/")
         return context
 
