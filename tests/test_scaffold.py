@@ -238,7 +238,11 @@ def test_new_pages_of_every_type_pass_every_bundled_check(tmp_path: Path) -> Non
     # version it matches.
     untracked = [f for f in report["findings"] if f["rule"] == "i18n.untracked"]
     notes = [f for f in report["findings"] if f["rule"] == "content.placeholder"]
-    assert [f for f in report["findings"] if f not in untracked + notes] == []
+    # A translation fresh from `homeroom new` has headings and notes, not yet the words its
+    # English page's terms need: the termbase's reminder is an info, never more.
+    terms = [f for f in report["findings"] if f["rule"] == "i18n.term"]
+    assert all(f["severity"] == "info" for f in terms)
+    assert [f for f in report["findings"] if f not in untracked + notes + terms] == []
     translated = [name for name in PAGE_TYPES.names if name != "staff"]  # never translated
     assert len(untracked) == len(translated) * (len(required) - 1)
 
