@@ -89,39 +89,35 @@ def interface_findings(settings: Settings, options: Options) -> list[Finding]:
         name = english_name(code)
         line = _locale_line(settings, code)
         missing = missing_keys(code, custom)
+        messages = []
         if missing:
             shown = ", ".join(f"`{key}`" for key in missing[:6])
             more = f" and {len(missing) - 6} more" if len(missing) > 6 else ""
-            found.append(
-                Finding(
-                    "mkdocs.yml",
-                    line,
-                    1,
-                    "i18n.interface",
-                    Severity.ERROR,
-                    f"Pages in {name} would show parts of the site's frame in English "
-                    f"(the theme has no {name} words for {shown}{more}), so a family who "
-                    f"chose {name} meets English on every page. Add them, translated, in "
-                    f"the theme's `partials/languages/{code}.html` of the site's custom_dir "
-                    f"(or under `interface:` in {interface_file(code)}).",
-                    match=code,
-                    language=code,
-                )
+            messages.append(
+                f"Pages in {name} would show parts of the site's frame in English "
+                f"(the theme has no {name} words for {shown}{more}), so a family who "
+                f"chose {name} meets English on every page. Add them, translated, in "
+                f"the theme's `partials/languages/{code}.html` of the site's custom_dir "
+                f"(or under `interface:` in {interface_file(code)})."
             )
         if base_language(family_words(code).code) != base_language(code):
-            found.append(
-                Finding(
-                    "mkdocs.yml",
-                    line,
-                    1,
-                    "i18n.interface",
-                    Severity.ERROR,
-                    f'Homeroom has no {name} words for the end of each page ("Was this page '
-                    f'clear?", "Talk to a person", the handout\'s words), so {name} '
-                    f"pages would show them in English. Add a `family:` section to "
-                    f"{interface_file(code)}, translated.",
-                    match=code,
-                    language=code,
-                )
+            messages.append(
+                f'Homeroom has no {name} words for the end of each page ("Was this page '
+                f'clear?", "Talk to a person", the handout\'s words), so {name} '
+                f"pages would show them in English. Add a `family:` section to "
+                f"{interface_file(code)}, translated."
             )
+        found.extend(
+            Finding(
+                "mkdocs.yml",
+                line,
+                1,
+                "i18n.interface",
+                Severity.ERROR,
+                message,
+                match=code,
+                language=code,
+            )
+            for message in messages
+        )
     return found
