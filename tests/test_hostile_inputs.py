@@ -260,7 +260,7 @@ def test_the_audit_log_never_replaces_a_file_it_did_not_write(tmp_path: Path) ->
 def test_a_failed_swap_gives_the_hidden_files_back(tmp_path: Path) -> None:
     """A site's `.git` is carried into the new site; if the swap fails, it goes back."""
     from homeroom.model.errors import InputError
-    from homeroom.run.build import _swap
+    from homeroom.run.build import swap
 
     parent = tmp_path / "out"
     (parent / "site").mkdir(parents=True)
@@ -273,7 +273,7 @@ def test_a_failed_swap_gives_the_hidden_files_back(tmp_path: Path) -> None:
         pytest.skip("this file system cannot make a folder immutable (chattr +i)")
     try:
         with pytest.raises(InputError, match="cannot replace the site folder"):
-            _swap(staging, parent / "site", "site")
+            swap(staging, parent / "site", "site")
     finally:
         subprocess.run(["chattr", "-i", str(parent)], check=True)
     assert (parent / "site" / ".git").read_text() == "gitdir: elsewhere\n"

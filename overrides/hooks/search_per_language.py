@@ -51,6 +51,8 @@ def on_post_build(config: Any) -> None:
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if default is None or not others or not index_path.exists():
         return
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # one language's pass: the combined index is written after the last one
     index = json.loads(index_path.read_text(encoding="utf-8"))
     languages = list(index.get("config", {}).get("lang", []))
     by_language: dict[str, list[dict[str, Any]]] = {locale: [] for locale in [default, *others]}
@@ -62,8 +64,8 @@ def on_post_build(config: Any) -> None:
                 break
         else:
             by_language[default].append(doc)
-    if not any(by_language[locale] for locale in others):
-        return  # Already split (or no page in another language): nothing to do.
+    if not index.get("docs"):
+        return  # Nothing to split.
     for locale, docs in by_language.items():
         path = index_path
         if locale != default:

@@ -12,6 +12,7 @@ Findings are logged once per build, by whichever Homeroom plugin asks first
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from homeroom.model.languages import LanguageSet
 from homeroom.run import engine
 from homeroom.run.cache import DiskCache, default_dir
 from homeroom.run.session import Session
+from homeroom.run.split import PART_ENV, part_languages
 from homeroom.text.syllables import base_language
 
 #: Where the build's session is kept on the MkDocs configuration object.
@@ -96,7 +98,14 @@ def settings_from(config: MkDocsConfig) -> Settings:
         for name, plugin in config.plugins.items()
         if name.startswith("homeroom/")
     }
+    part: tuple[str, ...] = ()
+    if os.environ.get(PART_ENV):
+        try:
+            part = part_languages(os.environ[PART_ENV], languages.codes, f"${PART_ENV}")
+        except HomeroomError as exc:
+            stop_on_input_errors(exc)
     return Settings(
+        part_languages=part,
         project_root=root,
         docs_dir=Path(config.docs_dir).resolve(),
         languages=languages,

@@ -1,7 +1,7 @@
 """The ``homeroom`` command line: its commands and options, and which command runs.
 
 Each command lives in a module of its own (``check``, ``explain``, ``translations``,
-``reportcards``); ``new`` and ``build`` call the core directly.
+``reportcards``); ``new``, ``build`` and ``merge`` call the core directly.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 a usage,
 configuration or input problem (always one line naming the file and line).
@@ -127,6 +127,20 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also fail on the engine's own warnings (a broken link, say)",
     )
+    build.add_argument(
+        "--language",
+        metavar="CODES",
+        default=None,
+        help="build and check only these languages (es, or es,vi): one part of the site, "
+        "for `homeroom merge` (one CI job per language)",
+    )
+    merge = commands.add_parser(
+        "merge",
+        help="put the parts `homeroom build --language` made together into one site",
+    )
+    merge.add_argument("parts", nargs="+", type=Path, metavar="PART", help="a part's folder")
+    merge.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    merge.add_argument("-d", "--site-dir", type=Path, default=None)
 
     from homeroom.cli import translations as translations_cli
 
@@ -184,9 +198,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             from homeroom.cli.reportcards import run as run_reportcards
 
             return run_reportcards(args)
+        if args.command == "merge":
+            from homeroom.run.split import merge as merge_parts
+
+            return merge_parts(args.parts, args.config_file, args.site_dir)
         from homeroom.run.build import build
 
-        return build(args.config_file, args.site_dir, args.engine, args.strict)
+        return build(args.config_file, args.site_dir, args.engine, args.strict, args.language)
     except HomeroomError as exc:
         problems = flatten([exc])
         for problem in problems:

@@ -35,6 +35,15 @@ class Settings:
     """Whether pages are published as ``grade-3/`` (MkDocs' default) or ``grade-3.html``."""
     custom_dir: Path | None = None
     """The theme's ``custom_dir`` (a site's own interface strings may be there)."""
+    part_languages: tuple[str, ...] = ()
+    """The languages this build publishes when the site is built in parts, one or a few
+    languages per machine (:mod:`homeroom.run.split`); empty: the whole site."""
+
+    def in_part(self, language: str | None) -> bool:
+        """Whether this build publishes ``language`` (None: the site's default language)."""
+        if not self.part_languages:
+            return True
+        return (language or self.languages.default.code) in self.part_languages
 
     @property
     def data_dir(self) -> Path:

@@ -187,7 +187,7 @@ def generate(
     key = (
         _digest(settings, folder, strings, languages_all),
         settings.required_languages,
-        str(options),
+        str(options) + "|" + ",".join(settings.part_languages),
     )
     cached = _CACHE.get(key)
     if cached is not None:
@@ -235,6 +235,8 @@ def generate(
     )
     pages: list[GeneratedPage] = []
     for lang in languages:
+        if not settings.in_part(lang):
+            continue  # a part of a site built in parts makes only its own languages' cards
         text, origins = traced(
             partial(index_markdown, published, district, catalogs, lang), index_origin
         )

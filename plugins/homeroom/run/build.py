@@ -35,6 +35,7 @@ from homeroom.run.output import (
     read_mark,
     write_mark,
 )
+from homeroom.run.split import PART_ENV, PART_MARK
 
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
 #: The file (inside the temporary folder) where the plugins count what they found.
@@ -144,36 +145,68 @@ def _found(counts: dict[str, int]) -> str:
     return said
 
 
+def staging_folder(target: Path, shown: str) -> Path:
+    """A fresh temporary folder next to the site folder ``target``, leftovers removed first."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(target)
+        return Path(
+            tempfile.mkdtemp(prefix=f".{target.name}-building-{os.getpid()}-", dir=target.parent)
+        )
+    except OSError as exc:
+        raise InputError(shown, f"cannot write next to the site folder ({exc.strerror}).") from None
+
+
 def build(
-    config_file: Path, site_dir: Path | None = None, engine: str = "mkdocs", strict: bool = False
+    config_file: Path,
+    site_dir: Path | None = None,
+    engine: str = "mkdocs",
+    strict: bool = False,
+    languages: str | None = None,
 ) -> int:
     """Build the site; return 0, 1 (findings or an engine failure) or 2 (input problems).
 
     The old site stays whenever the build fails or is stopped. With ``strict``, the
-    engine's own warnings (a broken link, say) fail the build too.
+    engine's own warnings (a broken link, say) fail the build too. With ``languages``
+    (``es`` or ``es,vi``), only those languages are built and checked: a part of the site,
+    for ``homeroom merge`` (see :mod:`homeroom.run.split`).
     """
     if not config_file.is_file():
         raise InputError(config_file.as_posix(), "this configuration file does not exist.")
     from homeroom.data.settings import load_settings
 
-    load_settings(config_file)  # the options, exactly as `homeroom check` validates them
+    settings = load_settings(config_file)  # the options, as `homeroom check` validates them
+    part: dict[str, object] | None = None
+    chosen: tuple[str, ...] = ()
+    if languages is not None:
+        from homeroom.run import split
+
+        site = split.site_languages(config_file)
+        where = f"{display_path(config_file, Path.cwd())}: --language"
+        if len(site.codes) < 2:
+            raise InputError(where, "this site builds one language: there is nothing to split.")
+        if not settings.enabled("translations"):
+            raise InputError(
+                where,
+                "a site is built in parts by homeroom/translations: add it to the plugins "
+                "in mkdocs.yml.",
+            )
+        chosen = split.part_languages(languages, site.codes, where)
+        inputs = split.inputs_digest(config_file, settings.docs_dir, settings.custom_dir)
+        part = split.part_record(chosen, site, inputs)
     root, docs, named = _folders(config_file)
     target = site_dir.resolve() if site_dir is not None else named
     shown = display_path(target, Path.cwd())
     where = display_path(config_file, Path.cwd()) if site_dir is None else f"-d {site_dir}"
     check_output(target, root, docs, where)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(target)
-        staging = Path(
-            tempfile.mkdtemp(prefix=f".{target.name}-building-{os.getpid()}-", dir=target.parent)
-        )
-    except OSError as exc:
-        raise InputError(shown, f"cannot write next to the site folder ({exc.strerror}).") from None
+    staging = staging_folder(target, shown)
     write_mark(staging, STAGING_MARK, pid=os.getpid())
     command = [sys.executable, "-m", ENGINES[engine], "build", "-f", str(config_file)]
     command += ["-d", str(staging)] + (["--strict"] if strict else [])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", REPORT_ENV: str(staging / REPORT_FILE)}
+    env.pop(PART_ENV, None)
+    if part is not None:
+        env[PART_ENV] = ",".join(chosen)
     process: subprocess.Popen[bytes] | None = None
     try:
         with _stoppable():
@@ -196,8 +229,11 @@ def build(
         (staging / REPORT_FILE).unlink(missing_ok=True)
         (staging / STAGING_MARK).unlink(missing_ok=True)
         write_mark(staging, SITE_MARK, version=__version__)
-        _swap(staging, target, shown)
-        print(f"Built {shown}/: {_found(counts)}.", file=sys.stderr)
+        if part is not None:
+            (staging / PART_MARK).write_text(json.dumps(part) + "\n", "utf-8")
+        swap(staging, target, shown)
+        what = f" (a part: {', '.join(chosen)})" if chosen else ""
+        print(f"Built {shown}/{what}: {_found(counts)}.", file=sys.stderr)
         return 0
     finally:
         if process is not None and process.poll() is None:
@@ -206,7 +242,7 @@ def build(
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _swap(staging: Path, target: Path, shown: str) -> None:
+def swap(staging: Path, target: Path, shown: str) -> None:
     """Put the new site in place of the old by two renames; on failure keep the old.
 
     Hidden files in the old site are carried into the new one; if the swap fails they

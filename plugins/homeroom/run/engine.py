@@ -14,7 +14,7 @@ kinds here, in :func:`allowed`; which findings stop a build is :mod:`homeroom.ru
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -271,12 +271,14 @@ def run(
     site_sources: Sequence[Source] | None = None,
     shown: Collection[str] | None = None,
     root: Path | None = None,
+    site_scope: Callable[[Finding], bool] | None = None,
 ) -> Outcome:
     """Check pages, then the site; findings come sorted by file, line and column.
 
     The page checks run on ``sources``; the site checks see ``site_sources`` (every page
     of the site; ``sources`` by default). ``shown`` limits the site checks' findings to
-    those pages (``homeroom check`` on some files). With ``workers`` above 1, what no
+    those pages (``homeroom check`` on some files), and ``site_scope`` to those it accepts
+    (a part of a site built in parts: its own languages). With ``workers`` above 1, what no
     cache knows is worked out in that many processes. With a disk cache, new results are
     saved to it before returning.
     """
@@ -312,6 +314,8 @@ def run(
         site_findings.extend(result.findings)
     if shown is not None:
         site_findings = [f for f in site_findings if f.path in shown]
+    if site_scope is not None:
+        site_findings = [f for f in site_findings if site_scope(f)]
     if cache is not None:
         cache.save()
     every_page = {s.display: s for s in (*every, *sources)}.values()

@@ -104,8 +104,11 @@ class Session:
             sources = self.sources()
             generated = self.generated()
             broken = engine.Broken()
+            # A part of a site built in parts checks only its own languages' pages; the
+            # translation checks still see every page (what exists in which language).
+            part = self.settings.in_part
             outcome = engine.run(
-                [*sources, *generated],
+                [s for s in (*sources, *generated) if part(s.language)],
                 checks,
                 self.cache,
                 self.workers,
@@ -113,11 +116,14 @@ class Session:
                 site_checks=engine.build_site_checks(self.settings),
                 site_sources=sources,
                 root=self.settings.project_root,
+                site_scope=(lambda f: part(f.language)) if self.settings.part_languages else None,
             )
             if broken.errors:
                 raise broken.errors[0] if len(broken.errors) == 1 else InputErrors(broken.errors)
-            report = with_script_files(outcome.report, self.settings)
-            if self._unlisted:
+            report = outcome.report
+            if part(None):  # the content folder's own findings: with the default language
+                report = with_script_files(report, self.settings)
+            if self._unlisted and part(None):
                 found = (*report.findings, *self._unlisted)
                 report = Report(findings=tuple(sorted(found)), pages=report.pages)
             if generated:

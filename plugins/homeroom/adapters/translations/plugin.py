@@ -21,6 +21,7 @@ adapter changes that:
 from __future__ import annotations
 
 import copy
+import logging
 import posixpath
 import re
 from html import escape
@@ -98,10 +99,18 @@ class TranslationsPlugin(Gate, BasePlugin[TranslationsConfig]):
         if not self.config.enabled:
             return files
         # The build's checks (translation coverage among them) ran once, in the session.
-        self.coverage = checked(config).value("translations")
+        current = checked(config)
+        self.coverage = current.value("translations")
         if self.coverage is None:
             return files
         language = current_language(config)
+        _root_404_in_default_language(config, language == self.default)
+        if not current.settings.in_part(language):
+            # A part of a site built in parts (`homeroom build --language`): another part
+            # writes this language, so this pass writes nothing and has no navigation.
+            config.nav = None
+            _quiet_empty_pass(language)
+            return Files([])
         self.fallbacks = set()
         config.nav = copy.deepcopy(self.original_nav)
         if language != self.default:
@@ -223,6 +232,46 @@ def _default_url(page: str, use_directory_urls: bool) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def _root_404_in_default_language(config: MkDocsConfig, default_pass: bool) -> None:
+    """Let only the default language's pass write the site's ``404.html``.
+
+    static-i18n writes every language's pages into language folders but renders the
+    theme's static pages into the site's root in every pass, so the last language's
+    (Hmong, here) would be the 404 page every family gets, with a language switcher left
+    over from the last page rendered.
+    """
+    templates = config.theme.static_templates
+    if default_pass:
+        if getattr(config, "_homeroom_404", False):
+            templates.add("404.html")
+    elif "404.html" in templates:
+        templates.discard("404.html")
+        config._homeroom_404 = True
+
+
+class _EmptyPassFilter(logging.Filter):
+    """Hides static-i18n's "no homepage" warning for the passes a part leaves empty."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.languages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(
+            f"Could not find a homepage for locale '{code}'" in message for code in self.languages
+        )
+
+
+_EMPTY_PASSES = _EmptyPassFilter()
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.plugin").addFilter(_EMPTY_PASSES)
+
+
+def _quiet_empty_pass(language: str) -> None:
+    """An empty pass has no homepage, on purpose: static-i18n need not warn about it."""
+    _EMPTY_PASSES.languages.add(language)
 
 
 def _prune_nav(nav: Any, present: set[str]) -> Any:

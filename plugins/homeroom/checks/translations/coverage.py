@@ -169,6 +169,8 @@ def coverage_of(
     ``shapes`` are pages' shapes already worked out (by content hash), as the engine
     gives them; any other is worked out here, once per page. With a store, each pair of
     pages is compared once per content of the two (see :func:`compare_pages_cached`).
+    In a part of a site built in parts, only the part's translations are compared with
+    their English pages (the other parts compare theirs).
     """
     options = options or options_from(settings)
     by_school = {school.school: school.required for school in school_needs(settings, options.rule)}
@@ -214,6 +216,7 @@ def coverage_of(
                 settings.project_root if use_git else None,
                 store,
                 shape,
+                compare=settings.in_part(lang),
             )
             cells[(page, lang)] = cell
             findings.extend(cell_findings)
@@ -290,6 +293,8 @@ def _translated(
     git_root: Path | None,
     store: Store | None,
     shapes: Shapes,
+    *,
+    compare: bool = True,
 ) -> tuple[Cell, list[Finding]]:
     record = record_of(translation)
     lang = translation.language
@@ -364,7 +369,7 @@ def _translated(
         )
     else:
         status = Status.CURRENT
-    if status != Status.STALE:
+    if status != Status.STALE and compare:
         found.extend(compare_pages_cached(original, translation, essential, store, shapes))
     cell = Cell(
         original.page,

@@ -64,6 +64,7 @@ class CoverageCheck:
             s
             for s in sources
             if s.language != default
+            and self.settings.in_part(s.language)
             and s.page in originals
             and (store is None or not pair_known(originals[s.page], s, store))
         ]
