@@ -29,6 +29,7 @@ from homeroom.data.settings import Settings
 from homeroom.data.sources import display_path
 from homeroom.data.yamllines import LinedYaml, read_lined_file
 from homeroom.model.errors import ConfigError, InputError
+from homeroom.model.memo import Memo
 
 _CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -119,6 +120,38 @@ def school_needs(settings: Settings, rule: Rule | None = None) -> tuple[SchoolLa
     one-line error naming the file and line.
     """
     rule = rule or rule_of(settings)
+    key = (_files_key(settings), rule, settings.project_root)
+    known = _NEEDS.get(key)
+    if known is not None:
+        return known
+    needs = _school_needs(settings, rule)
+    _NEEDS.put(key, needs)
+    return needs
+
+
+#: What :func:`school_needs` found, by the files it reads (as they are on disk) and the rule.
+_NEEDS: Memo[tuple[Any, ...], tuple[SchoolLanguages, ...]] = Memo(8)
+
+
+def _files_key(settings: Settings) -> tuple[Any, ...]:
+    """The school files and the languages file as they are now (names, sizes, times)."""
+    folder = settings.data_dir / settings.options(ReportCardsOptions).schools_dir
+    name = settings.options(TranslationsOptions).languages_data
+    paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    if name:
+        paths.append(settings.data_dir / name)
+    stats: list[tuple[object, ...]] = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            stats.append((str(path), None))
+            continue
+        stats.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(stats)
+
+
+def _school_needs(settings: Settings, rule: Rule) -> tuple[SchoolLanguages, ...]:
     from_file = _from_languages_file(settings)
     names, from_schools = _from_school_files(settings, set(from_file))
     found: dict[str, SchoolLanguages] = {}

@@ -278,7 +278,9 @@ def _sitemap(owner: Mapping[str, _Part], site: SiteLanguages, site_url: str, sta
     blocks = list(_URL_BLOCK.finditer(text))
     head = text[: blocks[0].start()] if blocks else text[: text.rfind("</urlset>")]
     tail = text[blocks[-1].end() :] if blocks else text[text.rfind("</urlset>") :]
-    base = urlsplit(site_url).path.lstrip("/")
+    # The template writes site_url then the page's address (and "None" then the address
+    # when the site has no site_url).
+    prefix = site_url or "None"
     by_language: dict[str, list[str]] = {code: [] for code in site.codes}
     for part in {id(p): p for p in owner.values()}.values():
         path = part.folder / "sitemap.xml"
@@ -286,8 +288,12 @@ def _sitemap(owner: Mapping[str, _Part], site: SiteLanguages, site_url: str, sta
             continue
         for block in _URL_BLOCK.finditer(path.read_text("utf-8")):
             loc = _LOC.search(block.group(0))
-            address = urlsplit(loc.group(1)).path.lstrip("/") if loc else ""
-            code = _language_of(address.removeprefix(base), site)
+            href = loc.group(1) if loc else ""
+            if href.startswith(prefix):
+                address = href[len(prefix) :].lstrip("/")
+            else:
+                address = urlsplit(href).path.lstrip("/")
+            code = _language_of(address, site)
             if code in part.languages:
                 by_language[code].append(block.group(0))
     merged = head + "".join(b for code in site.codes for b in by_language[code]) + tail
