@@ -128,6 +128,11 @@ def test_merge_names_every_part_that_does_not_fit(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "not-a-part: this is not a part of a site" in done.stderr
     assert "Traceback" not in done.stderr
+    garbled = _fake_part(parts / "garbled", version=__version__, languages=5, inputs="x")
+    done = homeroom("merge", str(garbled), "-d", str(tmp_path / "out"), cwd=site)
+    assert done.returncode == 2
+    assert "garbled: this is not a part of a site" in done.stderr
+    assert "Traceback" not in done.stderr
     old = _fake_part(parts / "old", version="0.0.1", languages=["en"], inputs="x")
     twice = _fake_part(parts / "twice", version=__version__, languages=["en", "es"], inputs="x")
     done = homeroom("merge", str(old), str(twice), "-d", str(tmp_path / "out"), cwd=site)

@@ -149,7 +149,9 @@ def _read_parts(folders: Sequence[Path]) -> list[_Part]:
             record = json.loads((folder / PART_MARK).read_text("utf-8"))
         except (OSError, ValueError):
             record = None
-        if not isinstance(record, dict) or record.get("tool") != "homeroom":
+        languages = record.get("languages") if isinstance(record, dict) else None
+        readable = isinstance(languages, list) and all(isinstance(c, str) for c in languages)
+        if not isinstance(record, dict) or record.get("tool") != "homeroom" or not readable:
             problems.append(
                 InputError(
                     shown,
