@@ -38,6 +38,8 @@ class Settings:
     part_languages: tuple[str, ...] = ()
     """The languages this build publishes when the site is built in parts, one or a few
     languages per machine (:mod:`homeroom.run.split`); empty: the whole site."""
+    _typed: dict[type, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Each plugin's typed options, made once (a build asks for them for every page)."""
 
     def in_part(self, language: str | None) -> bool:
         """Whether this build publishes ``language`` (None: the site's default language)."""
@@ -78,7 +80,10 @@ class Settings:
 
     def options(self, cls: type[T]) -> T:
         """A plugin's options, typed, with its defaults (the plugin need not be listed)."""
-        return typed(cls, self.plugins.get(cls.plugin))
+        made = self._typed.get(cls)
+        if made is None:
+            made = self._typed[cls] = typed(cls, self.plugins.get(cls.plugin))
+        return made
 
     def listed(self, cls: type[PluginOptions]) -> bool:
         """Whether mkdocs.yml lists the plugin at all."""

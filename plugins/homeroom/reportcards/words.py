@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -19,6 +20,17 @@ from homeroom.data.catalogs import Catalogs
 from homeroom.reportcards.model import District
 from homeroom.reportcards.origins import Trace, catalog_origin, field_origin
 from homeroom.reportcards.published import ABOVE, BELOW, SHOWN, Cell, PublishedSchool
+
+
+# Every school's card writes the same few hundred numbers in each language.
+@lru_cache(maxsize=16384)
+def _decimal(value: int, locale: Locale) -> str:
+    return str(format_decimal(value, locale=locale))
+
+
+@lru_cache(maxsize=4096)
+def _percent(value: int, locale: Locale) -> str:
+    return str(format_percent(value / 100, locale=locale))
 
 
 class Words:
@@ -76,11 +88,11 @@ class Words:
 
     def number(self, value: int) -> str:
         """A whole number with the language's digit grouping."""
-        return format_decimal(value, locale=self.locale)
+        return _decimal(value, self.locale)
 
     def pct(self, value: int) -> str:
         """A whole percentage, such as 62% or 62 %."""
-        return format_percent(value / 100, locale=self.locale)
+        return _percent(value, self.locale)
 
     def money(self, value: int) -> str:
         """Whole dollars, in the language's currency format."""

@@ -30,6 +30,9 @@ _EMPHASIS = re.compile(r"\*+|~~|==|\^\^|(?<!\w)_+|(?<!_)_++(?!\w)")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9][a-z0-9_+-]*:(?!\S)")
+#: A character (or the ``www.`` of a bare address) without which no mask below finds
+#: anything: a text with none of them is prose as it stands (most table cells are).
+_ANY_MASK = re.compile(r"[<{`!\[&*~=^_\\:@]|www\.")
 
 
 def blank(chars: list[str], start: int, end: int) -> None:
@@ -120,6 +123,8 @@ def mask_inline(text: str) -> str:
     Each mask runs over the text as the masks before it left it; the text is only
     rebuilt after a mask found something (most blocks have no code, link or HTML).
     """
+    if _ANY_MASK.search(text) is None:
+        return text
     current = text
     chars: list[str] | None = None
     for mask in _MASKS:

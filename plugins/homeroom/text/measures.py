@@ -111,8 +111,13 @@ def is_rare(word: str, code: str) -> bool:
     return not word.isdigit() and zipf(word, code) < RARE_ZIPF
 
 
+@lru_cache(maxsize=65536)
 def count_sentence(text: str, language: str, long_after: int | None = None) -> Counts:
-    """Count one sentence; with ``long_after``, it is long when it has more words than that."""
+    """Count one sentence; with ``long_after``, it is long when it has more words than that.
+
+    Kept for the texts met most recently: generated pages (report cards) repeat the same
+    cells and sentences on every school's page.
+    """
     sentence_words = words_in(text, language)
     syllable_of = counter_for(language)
     freq_code = wordfreq_code(language)

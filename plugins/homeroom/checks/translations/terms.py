@@ -13,6 +13,7 @@ Two findings, both naming the approved term (:mod:`homeroom.data.termbase`):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -95,31 +96,41 @@ class AvoidedTermCheck:
         if source.language == self.default:
             return PageResult()
         terms = self.termbase.language(source.language)
+        # Every unit's text in one string, so each pattern runs once per page, not once per
+        # unit (a report card has thousands of table cells). No form matches the separator.
+        texts = [unit.text for unit in doc.units]
+        joined = "\x00".join(texts)
+        starts: list[int] = []
+        at = 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + 1
         found: list[Finding] = []
         for term in terms.values():
             pattern = _pattern(term.avoid, source.language) if term.avoid else None
             if pattern is None:
                 continue
-            for unit in doc.units:
-                for match in pattern.finditer(unit.text):
-                    line, column = doc.position(unit.start + match.start())
-                    found.append(
-                        Finding(
-                            source.display,
-                            line,
-                            column,
-                            RULE,
-                            Severity.WARNING,
-                            f"“{match.group(0)}” is not the district's word for "
-                            f"{_label(self.termbase, term)} in {english_name(source.language)}: "
-                            f"its approved word is “{term.term}”. A family that meets "
-                            "another word here than on the other pages and on the school's "
-                            "papers may think it is another thing.",
-                            match=match.group(0),
-                            suggestion=term.term,
-                            language=source.language,
-                        )
+            for match in pattern.finditer(joined):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                offset = doc.units[index].start + match.start() - starts[index]
+                line, column = doc.position(offset)
+                found.append(
+                    Finding(
+                        source.display,
+                        line,
+                        column,
+                        RULE,
+                        Severity.WARNING,
+                        f"“{match.group(0)}” is not the district's word for "
+                        f"{_label(self.termbase, term)} in {english_name(source.language)}: "
+                        f"its approved word is “{term.term}”. A family that meets "
+                        "another word here than on the other pages and on the school's "
+                        "papers may think it is another thing.",
+                        match=match.group(0),
+                        suggestion=term.term,
+                        language=source.language,
                     )
+                )
         found.sort(key=lambda f: (f.line, f.column))
         return PageResult(findings=tuple(found))
 
